@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "engine/pl-alloc.h"
+
+G_BEGIN_DECLS
+
+/* One sample of the sampler thread. Times are relative to the pipeline's start;
+ * byte figures are relative to the baseline (the first sample, taken after
+ * the pipeline's arguments exist, as memory_profiler does). */
+typedef struct
+{
+  gint64 time_ns;
+  gint64 rss_bytes;
+  gint64 alloc_bytes;   /* the allocator's live bytes at that time */
+  gint32 line;          /* the line running then (0: none) */
+} PlSample;
+
+/* Which line ran from when to when (one span per hit). */
+typedef struct
+{
+  gint32 line;
+  gint64 start_ns;
+  gint64 end_ns;
+} PlLineSpan;
+
+/* Per-line statistics, as docs/DESIGN.md defines them. */
+typedef struct
+{
+  gint32  line;
+  guint   hits;
+  gint64  time_ns;
+  gint64  peak_alloc_bytes;   /* highest live bytes while this line ran */
+  gint64  live_alloc_bytes;   /* live bytes when it last finished */
+  gint64  allocated_bytes;
+  gint64  freed_bytes;
+  guint64 minor_faults;
+} PlLineStats;
+
+/* A measured pipeline of an experiment: owned by its PlRun. */
+typedef struct _PlPipelineRun PlPipelineRun;
+
+#define PL_TYPE_RUN (pl_run_get_type ())
+G_DECLARE_FINAL_TYPE (PlRun, pl_run, PL, RUN, GObject)
+
+/* A PlRun is built by the run layer (or by tests) and immutable once returned
+ * to a caller. It holds one experiment: the pipelines of one
+ * utils.analyze_memory call, in order. */
+PlRun              *pl_run_new                          (const char         *file,
+                                                         gint                experiment_line);
+const char         *pl_run_get_file                     (PlRun              *self);
+gint                pl_run_get_experiment_line          (PlRun              *self);
+double              pl_run_get_sample_interval          (PlRun              *self); /* seconds */
+void                pl_run_set_sample_interval          (PlRun              *self,
+                                                         double              seconds);
+guint               pl_run_get_n_pipelines              (PlRun              *self);
+PlPipelineRun      *pl_run_get_pipeline                 (PlRun              *self,
+                                                         guint               index);
+PlPipelineRun      *pl_run_add_pipeline                 (PlRun              *self,
+                                                         const char         *name);
+/* The tutorial's plot options of the analyze_memory call. */
+typedef struct
+{
+  char   *linestyle;   /* "--" */
+  char   *color;       /* "gray" */
+  double  alpha;       /* 0.3 */
+  double  fontsize;    /* 6 */
+} PlMarkStyle;
+const PlMarkStyle  *pl_run_get_mark_style               (PlRun              *self);
+void                pl_run_set_mark_style               (PlRun              *self,
+                                                         const PlMarkStyle  *style);
+
+const char         *pl_pipeline_run_get_name            (PlPipelineRun      *self);
+gint64              pl_pipeline_run_get_total_time_ns   (PlPipelineRun      *self);
+gint64              pl_pipeline_run_get_peak_rss_bytes  (PlPipelineRun      *self);
+gint64              pl_pipeline_run_get_peak_alloc_bytes (PlPipelineRun     *self);
+gint64              pl_pipeline_run_get_final_alloc_bytes (PlPipelineRun    *self);
+const PlSample     *pl_pipeline_run_get_samples         (PlPipelineRun      *self,
+                                                         gsize              *n_samples);
+const PlLineSpan   *pl_pipeline_run_get_spans           (PlPipelineRun      *self,
+                                                         gsize              *n_spans);
+/* Allocation events with time_ns relative to the pipeline's start. */
+const PlAllocEvent *pl_pipeline_run_get_events          (PlPipelineRun      *self,
+                                                         gsize              *n_events);
+/* In line order. */
+const PlLineStats  *pl_pipeline_run_get_line_stats      (PlPipelineRun      *self,
+                                                         gsize              *n_lines);
+
+/* Building (the run layer and tests only). */
+void                pl_pipeline_run_set_total_time_ns   (PlPipelineRun      *self,
+                                                         gint64              ns);
+void                pl_pipeline_run_append_sample       (PlPipelineRun      *self,
+                                                         const PlSample     *sample);
+void                pl_pipeline_run_append_span         (PlPipelineRun      *self,
+                                                         const PlLineSpan   *span);
+void                pl_pipeline_run_take_events         (PlPipelineRun      *self,
+                                                         PlAllocEvent       *events,
+                                                         gsize               n_events);
+/* Computes the line statistics and the peaks from samples, spans and events. */
+void                pl_pipeline_run_finish              (PlPipelineRun      *self);
+
+G_END_DECLS
