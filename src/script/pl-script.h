@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "engine/pl-error.h"
+
+G_BEGIN_DECLS
+
+/* The tutorial's Python/NumPy subset. A PlScript is a parsed program
+ * (immutable, reference counted); a PlInterp is one execution of it.
+ *
+ * Errors: every GError from this layer is in the PL_ERROR domain and its
+ * message starts with "FILE:LINE:COL: error: Kind: message", followed by the
+ * source line and a caret on the next two lines, e.g.
+ *
+ *   demo.py:3:11: error: NameError: name 'dta' is not defined
+ *       y = dta * 2
+ *           ^
+ *
+ * pl_script_error_get_location() recovers LINE and COL for the window. */
+
+typedef struct _PlScript PlScript;
+typedef struct _PlInterp PlInterp;
+typedef struct _PlValue  PlValue;   /* a reference-counted script value */
+
+/* The keyword arguments of a utils.analyze_memory(...) call, with the
+ * tutorial's defaults for those not given. */
+typedef struct
+{
+  double      interval;   /* .00005 */
+  const char *linestyle;  /* "--" */
+  const char *color;      /* "gray" */
+  double      alpha;      /* 0.3 */
+  double      fontsize;   /* 6 */
+} PlAnalyzeOptions;
+
+typedef struct
+{
+  /* A line starts executing, by CPython's rules (a for header once per
+   * iteration plus once at exhaustion; a statement over several lines at
+   * its first line). @code identifies the function whose frame runs it
+   * (pl_value_get_code() of a pipeline gives the same pointer); NULL at
+   * module level. */
+  void     (*line_started)    (gpointer          user_data,
+                               gconstpointer     code,
+                               gint              line);
+  /* A frame of @code is about to return: its locals are still alive (the
+   * moment of CPython's "return" trace event). */
+  void     (*frame_returning) (gpointer          user_data,
+                               gconstpointer     code);
+  /* print() wrote one line of text (without its newline). */
+  void     (*output)          (gpointer          user_data,
+                               const char       *line);
+  /* utils.analyze_memory(*pipelines, ...) was reached at @call_line. The
+   * hook measures the pipelines by calling pl_interp_call() on each.
+   * Returning FALSE (with @error set) stops the script with that error. */
+  gboolean (*analyze_memory)  (gpointer                user_data,
+                               PlInterp               *interp,
+                               gint                    call_line,
+                               PlValue * const        *pipelines,
+                               guint                   n_pipelines,
+                               const PlAnalyzeOptions *options,
+                               GError                **error);
+} PlInterpHooks;
+
+/* --- programs ----------------------------------------------------------- */
+PlScript     *pl_script_parse               (const char     *filename,
+                                             const char     *source,
+                                             gssize          length,
+                                             GError        **error);
+PlScript     *pl_script_ref                 (PlScript       *self);
+void          pl_script_unref               (PlScript       *self);
+const char   *pl_script_get_filename        (PlScript       *self);
+const char   *pl_script_get_source          (PlScript       *self);
+/* The utils.analyze_memory call sites, in source order (static). */
+guint         pl_script_get_n_experiments   (PlScript       *self);
+gint          pl_script_get_experiment_line (PlScript       *self,
+                                             guint           index);
+
+gboolean      pl_script_error_get_location  (const GError   *error,
+                                             gint           *line,
+                                             gint           *column);
+
+/* --- execution ---------------------------------------------------------- */
+PlInterp     *pl_interp_new                 (PlScript            *script,
+                                             const PlInterpHooks *hooks,
+                                             gpointer             user_data);
+void          pl_interp_free                (PlInterp       *self);
+/* Runs the module top to bottom. Stops with PL_ERROR_CANCELLED soon after
+ * pl_engine_interrupt() (checked between lines and inside sleeps). */
+gboolean      pl_interp_run                 (PlInterp       *self,
+                                             GError        **error);
+/* Calls a pipeline with no further arguments and drops its result. */
+gboolean      pl_interp_call                (PlInterp       *self,
+                                             PlValue        *callable,
+                                             GError        **error);
+
+/* --- values (what the hooks see) ---------------------------------------- */
+PlValue      *pl_value_ref                  (PlValue        *value);
+void          pl_value_unref                (PlValue        *value);
+/* "fun1" for partial(fun1, ...) or fun1; "ones" for partial(np.ones, ...). */
+const char   *pl_value_get_callable_name    (PlValue        *callable);
+/* The code identity of a script function (through partials); NULL for a
+ * builtin such as np.ones, which has no lines of the script. */
+gconstpointer pl_value_get_code             (PlValue        *callable);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlScript, pl_script_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlInterp, pl_interp_free)
+
+G_END_DECLS
