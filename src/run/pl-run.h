@@ -21,9 +21,10 @@ typedef struct
 /* Which line ran from when to when (one span per hit). */
 typedef struct
 {
-  gint32 line;
-  gint64 start_ns;
-  gint64 end_ns;
+  gint32  line;
+  gint64  start_ns;
+  gint64  end_ns;
+  guint64 minor_faults;   /* minor page faults of the process during the span */
 } PlLineSpan;
 
 /* Per-line statistics, as docs/DESIGN.md defines them. */
@@ -87,6 +88,12 @@ const PlAllocEvent *pl_pipeline_run_get_events          (PlPipelineRun      *sel
 /* In line order. */
 const PlLineStats  *pl_pipeline_run_get_line_stats      (PlPipelineRun      *self,
                                                          gsize              *n_lines);
+/* The statistics of one line, or NULL if it did not run in this pipeline. */
+const PlLineStats  *pl_pipeline_run_lookup_line         (PlPipelineRun      *self,
+                                                         gint                line);
+gsize               pl_pipeline_run_get_n_samples       (PlPipelineRun      *self);
+/* Samples per second the sampler achieved (0 with fewer than two samples). */
+double              pl_pipeline_run_get_achieved_rate   (PlPipelineRun      *self);
 
 /* Building (the run layer and tests only). */
 void                pl_pipeline_run_set_total_time_ns   (PlPipelineRun      *self,

@@ -1,0 +1,631 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "pl-run.h"
+
+/* A measured pipeline. Samples, spans and events arrive while it is built;
+ * pl_pipeline_run_finish() derives the line statistics and the summary. */
+struct _PlPipelineRun
+{
+  char         *name;
+  gint64        total_time_ns;
+  gint64        peak_rss_bytes;
+  gint64        peak_alloc_bytes;
+  gint64        final_alloc_bytes;
+
+  GArray       *samples;     /* PlSample */
+  GArray       *spans;       /* PlLineSpan */
+  PlAllocEvent *events;
+  gsize         n_events;
+  GArray       *line_stats;  /* PlLineStats, in line order */
+};
+
+struct _PlRun
+{
+  GObject      parent_instance;
+
+  char        *file;
+  gint         experiment_line;
+  double       sample_interval;
+  GPtrArray   *pipelines;    /* PlPipelineRun */
+  PlMarkStyle  mark_style;
+};
+
+G_DEFINE_FINAL_TYPE (PlRun, pl_run, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  PROP_EXPERIMENT_LINE,
+  PROP_SAMPLE_INTERVAL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The tutorial's _analyze_memory() defaults. */
+#define DEFAULT_INTERVAL  0.00005
+#define DEFAULT_LINESTYLE "--"
+#define DEFAULT_COLOR     "gray"
+#define DEFAULT_ALPHA     0.3
+#define DEFAULT_FONTSIZE  6.0
+
+static PlPipelineRun *
+pl_pipeline_run_new (const char *name)
+{
+  PlPipelineRun *self = g_new0 (PlPipelineRun, 1);
+
+  self->name = g_strdup (name != NULL ? name : "pipeline");
+  self->samples = g_array_new (FALSE, FALSE, sizeof (PlSample));
+  self->spans = g_array_new (FALSE, FALSE, sizeof (PlLineSpan));
+  self->line_stats = g_array_new (FALSE, FALSE, sizeof (PlLineStats));
+
+  return self;
+}
+
+static void
+pl_pipeline_run_free (PlPipelineRun *self)
+{
+  g_free (self->name);
+  g_array_unref (self->samples);
+  g_array_unref (self->spans);
+  g_array_unref (self->line_stats);
+  g_free (self->events);
+  g_free (self);
+}
+
+static void
+pl_run_finalize (GObject *object)
+{
+  PlRun *self = (PlRun *)object;
+
+  g_clear_pointer (&self->file, g_free);
+  g_clear_pointer (&self->pipelines, g_ptr_array_unref);
+  g_clear_pointer (&self->mark_style.linestyle, g_free);
+  g_clear_pointer (&self->mark_style.color, g_free);
+
+  G_OBJECT_CLASS (pl_run_parent_class)->finalize (object);
+}
+
+static void
+pl_run_get_property (GObject    *object,
+                     guint       prop_id,
+                     GValue     *value,
+                     GParamSpec *pspec)
+{
+  PlRun *self = PL_RUN (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_string (value, pl_run_get_file (self));
+      break;
+
+    case PROP_EXPERIMENT_LINE:
+      g_value_set_int (value, pl_run_get_experiment_line (self));
+      break;
+
+    case PROP_SAMPLE_INTERVAL:
+      g_value_set_double (value, pl_run_get_sample_interval (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_run_set_property (GObject      *object,
+                     guint         prop_id,
+                     const GValue *value,
+                     GParamSpec   *pspec)
+{
+  PlRun *self = PL_RUN (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_free (self->file);
+      self->file = g_value_dup_string (value);
+      break;
+
+    case PROP_EXPERIMENT_LINE:
+      self->experiment_line = g_value_get_int (value);
+      break;
+
+    case PROP_SAMPLE_INTERVAL:
+      pl_run_set_sample_interval (self, g_value_get_double (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pl_run_class_init (PlRunClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pl_run_finalize;
+  object_class->get_property = pl_run_get_property;
+  object_class->set_property = pl_run_set_property;
+
+  properties[PROP_FILE] =
+    g_param_spec_string ("file", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_EXPERIMENT_LINE] =
+    g_param_spec_int ("experiment-line", NULL, NULL,
+                      0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SAMPLE_INTERVAL] =
+    g_param_spec_double ("sample-interval", NULL, NULL,
+                         0.0, G_MAXDOUBLE, DEFAULT_INTERVAL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pl_run_init (PlRun *self)
+{
+  self->sample_interval = DEFAULT_INTERVAL;
+  self->pipelines = g_ptr_array_new_with_free_func ((GDestroyNotify)pl_pipeline_run_free);
+  self->mark_style.linestyle = g_strdup (DEFAULT_LINESTYLE);
+  self->mark_style.color = g_strdup (DEFAULT_COLOR);
+  self->mark_style.alpha = DEFAULT_ALPHA;
+  self->mark_style.fontsize = DEFAULT_FONTSIZE;
+}
+
+/**
+ * pl_run_new:
+ * @file: (nullable): the script's file name, as the JSON's "file" shows it
+ * @experiment_line: the line of the utils.analyze_memory call (0: unknown)
+ *
+ * Returns: (transfer full): an empty run, to be filled by the run layer
+ */
+PlRun *
+pl_run_new (const char *file,
+            gint        experiment_line)
+{
+  g_return_val_if_fail (experiment_line >= 0, NULL);
+
+  return g_object_new (PL_TYPE_RUN,
+                       "file", file,
+                       "experiment-line", experiment_line,
+                       NULL);
+}
+
+const char *
+pl_run_get_file (PlRun *self)
+{
+  g_return_val_if_fail (PL_IS_RUN (self), NULL);
+
+  return self->file;
+}
+
+gint
+pl_run_get_experiment_line (PlRun *self)
+{
+  g_return_val_if_fail (PL_IS_RUN (self), 0);
+
+  return self->experiment_line;
+}
+
+double
+pl_run_get_sample_interval (PlRun *self)
+{
+  g_return_val_if_fail (PL_IS_RUN (self), 0.0);
+
+  return self->sample_interval;
+}
+
+void
+pl_run_set_sample_interval (PlRun  *self,
+                            double  seconds)
+{
+  g_return_if_fail (PL_IS_RUN (self));
+  g_return_if_fail (seconds > 0.0);
+
+  if (self->sample_interval == seconds)
+    return;
+
+  self->sample_interval = seconds;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAMPLE_INTERVAL]);
+}
+
+guint
+pl_run_get_n_pipelines (PlRun *self)
+{
+  g_return_val_if_fail (PL_IS_RUN (self), 0);
+
+  return self->pipelines->len;
+}
+
+/**
+ * pl_run_get_pipeline:
+ *
+ * Returns: (transfer none): the @index-th pipeline of the experiment
+ */
+PlPipelineRun *
+pl_run_get_pipeline (PlRun *self,
+                     guint  index)
+{
+  g_return_val_if_fail (PL_IS_RUN (self), NULL);
+  g_return_val_if_fail (index < self->pipelines->len, NULL);
+
+  return g_ptr_array_index (self->pipelines, index);
+}
+
+/**
+ * pl_run_add_pipeline:
+ * @name: the pipeline's name ("fun1", "ones")
+ *
+ * Returns: (transfer none): a new, empty pipeline appended to the run
+ */
+PlPipelineRun *
+pl_run_add_pipeline (PlRun      *self,
+                     const char *name)
+{
+  PlPipelineRun *pipeline;
+
+  g_return_val_if_fail (PL_IS_RUN (self), NULL);
+
+  pipeline = pl_pipeline_run_new (name);
+  g_ptr_array_add (self->pipelines, pipeline);
+
+  return pipeline;
+}
+
+const PlMarkStyle *
+pl_run_get_mark_style (PlRun *self)
+{
+  g_return_val_if_fail (PL_IS_RUN (self), NULL);
+
+  return &self->mark_style;
+}
+
+void
+pl_run_set_mark_style (PlRun             *self,
+                       const PlMarkStyle *style)
+{
+  g_return_if_fail (PL_IS_RUN (self));
+  g_return_if_fail (style != NULL);
+
+  g_free (self->mark_style.linestyle);
+  g_free (self->mark_style.color);
+  self->mark_style.linestyle = g_strdup (style->linestyle != NULL ? style->linestyle : DEFAULT_LINESTYLE);
+  self->mark_style.color = g_strdup (style->color != NULL ? style->color : DEFAULT_COLOR);
+  self->mark_style.alpha = style->alpha;
+  self->mark_style.fontsize = style->fontsize;
+}
+
+/* --- PlPipelineRun ------------------------------------------------------ */
+
+const char *
+pl_pipeline_run_get_name (PlPipelineRun *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->name;
+}
+
+gint64
+pl_pipeline_run_get_total_time_ns (PlPipelineRun *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->total_time_ns;
+}
+
+gint64
+pl_pipeline_run_get_peak_rss_bytes (PlPipelineRun *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->peak_rss_bytes;
+}
+
+gint64
+pl_pipeline_run_get_peak_alloc_bytes (PlPipelineRun *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->peak_alloc_bytes;
+}
+
+gint64
+pl_pipeline_run_get_final_alloc_bytes (PlPipelineRun *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->final_alloc_bytes;
+}
+
+const PlSample *
+pl_pipeline_run_get_samples (PlPipelineRun *self,
+                             gsize         *n_samples)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (n_samples != NULL)
+    *n_samples = self->samples->len;
+
+  return (const PlSample *)(gpointer)self->samples->data;
+}
+
+gsize
+pl_pipeline_run_get_n_samples (PlPipelineRun *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->samples->len;
+}
+
+double
+pl_pipeline_run_get_achieved_rate (PlPipelineRun *self)
+{
+  const PlSample *first;
+  const PlSample *last;
+
+  g_return_val_if_fail (self != NULL, 0.0);
+
+  if (self->samples->len < 2)
+    return 0.0;
+
+  first = &g_array_index (self->samples, PlSample, 0);
+  last = &g_array_index (self->samples, PlSample, self->samples->len - 1);
+  if (last->time_ns <= first->time_ns)
+    return 0.0;
+
+  /* n samples span n - 1 intervals. */
+  return (self->samples->len - 1) / ((last->time_ns - first->time_ns) / 1e9);
+}
+
+const PlLineSpan *
+pl_pipeline_run_get_spans (PlPipelineRun *self,
+                           gsize         *n_spans)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (n_spans != NULL)
+    *n_spans = self->spans->len;
+
+  return (const PlLineSpan *)(gpointer)self->spans->data;
+}
+
+const PlAllocEvent *
+pl_pipeline_run_get_events (PlPipelineRun *self,
+                            gsize         *n_events)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (n_events != NULL)
+    *n_events = self->n_events;
+
+  return self->events;
+}
+
+const PlLineStats *
+pl_pipeline_run_get_line_stats (PlPipelineRun *self,
+                                gsize         *n_lines)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (n_lines != NULL)
+    *n_lines = self->line_stats->len;
+
+  return (const PlLineStats *)(gpointer)self->line_stats->data;
+}
+
+const PlLineStats *
+pl_pipeline_run_lookup_line (PlPipelineRun *self,
+                             gint           line)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < self->line_stats->len; i++)
+    {
+      const PlLineStats *st = &g_array_index (self->line_stats, PlLineStats, i);
+
+      if (st->line == line)
+        return st;
+    }
+
+  return NULL;
+}
+
+void
+pl_pipeline_run_set_total_time_ns (PlPipelineRun *self,
+                                   gint64         ns)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (ns >= 0);
+
+  self->total_time_ns = ns;
+}
+
+void
+pl_pipeline_run_append_sample (PlPipelineRun  *self,
+                               const PlSample *sample)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (sample != NULL);
+
+  g_array_append_vals (self->samples, sample, 1);
+}
+
+void
+pl_pipeline_run_append_span (PlPipelineRun    *self,
+                             const PlLineSpan *span)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (span != NULL);
+  g_return_if_fail (span->end_ns >= span->start_ns);
+
+  g_array_append_vals (self->spans, span, 1);
+}
+
+/**
+ * pl_pipeline_run_take_events:
+ * @events: (transfer full): allocation events in the order they happened,
+ *   allocated with g_malloc (as pl_alloc_stop_recording returns them)
+ *
+ * Replaces the events of the pipeline.
+ */
+void
+pl_pipeline_run_take_events (PlPipelineRun *self,
+                             PlAllocEvent  *events,
+                             gsize          n_events)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (events != NULL || n_events == 0);
+
+  g_free (self->events);
+  self->events = events;
+  self->n_events = n_events;
+}
+
+static gint
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const PlLineSpan *sa = a;
+  const PlLineSpan *sb = b;
+
+  if (sa->start_ns != sb->start_ns)
+    return sa->start_ns < sb->start_ns ? -1 : 1;
+  return 0;
+}
+
+static gint
+compare_line_stats (gconstpointer a,
+                    gconstpointer b)
+{
+  const PlLineStats *la = a;
+  const PlLineStats *lb = b;
+
+  return (la->line > lb->line) - (la->line < lb->line);
+}
+
+/* Whether @event happened while @span ran. Spans are half-open; an event
+ * stamped exactly at the end of a span belongs to it if it carries its line
+ * tag (the clock can give two readings the same nanosecond). */
+static gboolean
+event_in_span (const PlAllocEvent *event,
+               const PlLineSpan   *span)
+{
+  if (event->time_ns < span->end_ns)
+    return TRUE;
+
+  return event->time_ns == span->end_ns && event->line == span->line;
+}
+
+/**
+ * pl_pipeline_run_finish:
+ *
+ * Computes the per-line statistics and the pipeline's summary from the
+ * samples, spans and events, as docs/DESIGN.md defines them:
+ * the live bytes are replayed from the event log (relative to the start),
+ * a line's peak is the highest live bytes while one of its spans ran
+ * (including the live bytes when it started), its live bytes are those
+ * when its last span ended, and allocated/freed sum its events.
+ */
+void
+pl_pipeline_run_finish (PlPipelineRun *self)
+{
+  g_autoptr(GHashTable) index = NULL;   /* line -> position + 1 in line_stats */
+  gint64 live = 0;
+  gint64 peak = 0;
+  gsize ev = 0;
+
+  g_return_if_fail (self != NULL);
+
+  g_array_sort (self->spans, compare_spans);
+  g_array_set_size (self->line_stats, 0);
+  index = g_hash_table_new (NULL, NULL);
+
+  for (guint s = 0; s < self->spans->len; s++)
+    {
+      const PlLineSpan *span = &g_array_index (self->spans, PlLineSpan, s);
+      PlLineStats *st;
+      guint pos;
+      gint64 span_peak;
+
+      /* Events before the span. */
+      for (; ev < self->n_events && self->events[ev].time_ns < span->start_ns; ev++)
+        {
+          live += self->events[ev].bytes;
+          peak = MAX (peak, live);
+        }
+
+      pos = GPOINTER_TO_UINT (g_hash_table_lookup (index, GINT_TO_POINTER (span->line)));
+      if (pos == 0)
+        {
+          PlLineStats fresh = { .line = span->line };
+
+          g_array_append_val (self->line_stats, fresh);
+          pos = self->line_stats->len;
+          g_hash_table_insert (index, GINT_TO_POINTER (span->line), GUINT_TO_POINTER (pos));
+          st = &g_array_index (self->line_stats, PlLineStats, pos - 1);
+          st->peak_alloc_bytes = G_MININT64;
+        }
+      st = &g_array_index (self->line_stats, PlLineStats, pos - 1);
+
+      st->hits++;
+      st->time_ns += span->end_ns - span->start_ns;
+      st->minor_faults += span->minor_faults;
+
+      span_peak = live;
+      for (; ev < self->n_events && event_in_span (&self->events[ev], span); ev++)
+        {
+          const PlAllocEvent *e = &self->events[ev];
+
+          live += e->bytes;
+          span_peak = MAX (span_peak, live);
+          if (e->bytes > 0)
+            st->allocated_bytes += e->bytes;
+          else
+            st->freed_bytes -= e->bytes;
+        }
+
+      peak = MAX (peak, span_peak);
+      st->peak_alloc_bytes = MAX (st->peak_alloc_bytes, span_peak);
+      st->live_alloc_bytes = live;
+    }
+
+  for (; ev < self->n_events; ev++)
+    {
+      live += self->events[ev].bytes;
+      peak = MAX (peak, live);
+    }
+
+  g_array_sort (self->line_stats, compare_line_stats);
+
+  self->peak_alloc_bytes = peak;
+  self->final_alloc_bytes = live;
+
+  self->peak_rss_bytes = 0;
+  for (guint i = 0; i < self->samples->len; i++)
+    self->peak_rss_bytes = MAX (self->peak_rss_bytes,
+                                g_array_index (self->samples, PlSample, i).rss_bytes);
+
+  /* Without a total time given, the pipeline lasted as long as its record. */
+  if (self->total_time_ns == 0)
+    {
+      gint64 end = 0;
+
+      if (self->samples->len > 0)
+        end = MAX (end, g_array_index (self->samples, PlSample, self->samples->len - 1).time_ns);
+      if (self->spans->len > 0)
+        end = MAX (end, g_array_index (self->spans, PlLineSpan, self->spans->len - 1).end_ns);
+      if (self->n_events > 0)
+        end = MAX (end, self->events[self->n_events - 1].time_ns);
+      self->total_time_ns = end;
+    }
+}
