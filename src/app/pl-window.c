@@ -116,19 +116,19 @@ pl_window_close_request (GtkWindow *window)
 }
 
 static void
-pl_window_constructed (GObject *object)
+pl_window_notify_application_cb (PlWindow   *self,
+                                 GParamSpec *pspec,
+                                 gpointer    user_data)
 {
-  PlWindow *self = PL_WINDOW (object);
-  GtkApplication *app;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  G_OBJECT_CLASS (pl_window_parent_class)->constructed (object);
+  /* "application" is not a construct property: it arrives after
+   * constructed(), so the settings are picked up here. */
+  if (self->settings != NULL || !PL_IS_APPLICATION (app))
+    return;
 
-  app = gtk_window_get_application (GTK_WINDOW (self));
-  if (PL_IS_APPLICATION (app))
-    g_set_object (&self->settings, pl_application_get_settings (PL_APPLICATION (app)));
-
+  g_set_object (&self->settings, pl_application_get_settings (PL_APPLICATION (app)));
   pl_window_load_size (self);
-  pl_window_update_title (self);
 }
 
 static void
@@ -197,7 +197,6 @@ pl_window_class_init (PlWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
-  object_class->constructed = pl_window_constructed;
   object_class->dispose = pl_window_dispose;
   object_class->finalize = pl_window_finalize;
   object_class->get_property = pl_window_get_property;
@@ -235,6 +234,10 @@ pl_window_init (PlWindow *self)
 #endif
 
   adw_status_page_set_icon_name (self->empty_page, PL_APPLICATION_ICON_NAME);
+  pl_window_update_title (self);
+
+  g_signal_connect (self, "notify::application",
+                    G_CALLBACK (pl_window_notify_application_cb), NULL);
 }
 
 /**

@@ -1,0 +1,300 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "app/pl-application.h"
+#include "app/pl-window.h"
+
+#include "pl-test-utils.h"
+
+static void
+test_application_new (void)
+{
+  g_autoptr(PlApplication) app = pl_application_new ();
+  GApplicationFlags flags;
+
+  g_assert_true (PL_IS_APPLICATION (app));
+  g_assert_true (ADW_IS_APPLICATION (app));
+  g_assert_cmpstr (g_application_get_application_id (G_APPLICATION (app)), ==, APPLICATION_ID);
+  g_assert_cmpstr (g_application_get_resource_base_path (G_APPLICATION (app)), ==,
+                   "/io/github/peakline/Peakline");
+
+  flags = g_application_get_flags (G_APPLICATION (app));
+  g_assert_true (flags & G_APPLICATION_HANDLES_OPEN);
+
+  /* Before startup there are neither settings nor actions. */
+  g_assert_null (pl_application_get_settings (app));
+  g_assert_false (g_action_map_lookup_action (G_ACTION_MAP (app), "quit") != NULL);
+}
+
+static void
+test_application_resources (void)
+{
+  static const char *paths[] = {
+    "/io/github/peakline/Peakline/style.css",
+    "/io/github/peakline/Peakline/gtk/help-overlay.ui",
+    "/io/github/peakline/Peakline/ui/pl-window.ui",
+    "/io/github/peakline/Peakline/icons/scalable/apps/io.github.peakline.Peakline.svg",
+    "/io/github/peakline/Peakline/icons/scalable/apps/io.github.peakline.Peakline-symbolic.svg",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      bytes = g_resources_lookup_data (paths[i], G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
+    }
+}
+
+static void
+test_application_startup (void)
+{
+  PlApplication *app = pl_test_application_get ();
+  g_auto(GStrv) quit_accels = NULL;
+  g_auto(GStrv) shortcut_accels = NULL;
+  static const char *actions[] = { "quit", "about", "shortcuts" };
+  GSettings *settings;
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (app), actions[i]));
+
+  quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  g_assert_cmpuint (g_strv_length (quit_accels), ==, 1);
+  g_assert_cmpstr (quit_accels[0], ==, "<Control>q");
+
+  shortcut_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                           "app.shortcuts");
+  g_assert_cmpuint (g_strv_length (shortcut_accels), ==, 1);
+  g_assert_cmpstr (shortcut_accels[0], ==, "<Control>question");
+
+  /* The tests compile the schema into the build tree (GSETTINGS_SCHEMA_DIR). */
+  settings = pl_application_get_settings (app);
+  g_assert_true (G_IS_SETTINGS (settings));
+  g_assert_cmpint (g_settings_get_int (settings, "export-width"), ==, 1200);
+  g_assert_cmpint (g_settings_get_int (settings, "export-height"), ==, 800);
+  g_assert_cmpint (g_settings_get_int (settings, "export-scale"), ==, 2);
+  g_assert_cmpfloat (g_settings_get_double (settings, "sample-interval"), ==, 5e-05);
+  g_assert_true (g_settings_get_boolean (settings, "temporary-elision"));
+  g_assert_cmpint (g_settings_get_int (settings, "numexpr-threads"), ==, 0);
+  g_assert_true (g_settings_get_boolean (settings, "show-rss"));
+  g_assert_true (g_settings_get_boolean (settings, "show-alloc"));
+
+  /* No window exists before the application is activated. */
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+}
+
+static void
+test_application_activate (void)
+{
+  PlApplication *app = pl_test_application_get ();
+  GList *windows;
+
+  g_application_activate (G_APPLICATION (app));
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  g_assert_true (PL_IS_WINDOW (windows->data));
+  g_assert_true (gtk_widget_get_visible (windows->data));
+  g_assert_null (pl_window_get_file (windows->data));
+
+  /* Activating again presents the same window rather than a second one. */
+  g_application_activate (G_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  pl_test_application_close_all (app);
+}
+
+static void
+test_application_about (void)
+{
+  PlApplication *app = pl_test_application_get ();
+  GtkWindow *window;
+  GtkWindow *about;
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (PL_IS_WINDOW (window));
+  pl_test_drain ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  pl_test_drain ();
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  {
+    AdwDialog *dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (window));
+    gpointer weak = dialog;
+
+    g_assert_true (ADW_IS_ABOUT_DIALOG (dialog));
+    g_assert_cmpstr (adw_about_dialog_get_version (ADW_ABOUT_DIALOG (dialog)), ==, PACKAGE_VERSION);
+    g_assert_cmpstr (adw_about_dialog_get_website (ADW_ABOUT_DIALOG (dialog)), ==, PACKAGE_URL);
+    g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+    g_assert_true (adw_dialog_close (dialog));
+    pl_test_wait_for_null (&weak);
+    (void) about;
+  }
+#else
+  {
+    gpointer weak;
+
+    about = pl_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+    g_assert_nonnull (about);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (about)));
+    g_assert_true (gtk_window_get_transient_for (about) == window);
+    g_assert_true (gtk_window_get_application (about) == GTK_APPLICATION (app));
+
+    g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==,
+                     "Peakline");
+    g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==,
+                     PL_APPLICATION_ICON_NAME);
+    g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==,
+                     PACKAGE_VERSION);
+    g_assert_cmpstr (adw_about_window_get_developer_name (ADW_ABOUT_WINDOW (about)), ==,
+                     "The Peakline developers");
+    g_assert_cmpstr (adw_about_window_get_website (ADW_ABOUT_WINDOW (about)), ==,
+                     "https://github.com/peakline/peakline");
+    g_assert_cmpstr (adw_about_window_get_issue_url (ADW_ABOUT_WINDOW (about)), ==,
+                     "https://github.com/peakline/peakline/issues");
+    g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==,
+                     GTK_LICENSE_GPL_3_0);
+
+    /* The icon it names must resolve, from the resources, without an
+     * installed icon theme entry. */
+    g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                            PL_APPLICATION_ICON_NAME));
+
+    weak = about;
+    g_object_add_weak_pointer (G_OBJECT (about), &weak);
+    gtk_window_close (about);
+    pl_test_wait_for_null (&weak);
+    g_assert_null (pl_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  }
+#endif
+
+  /* The main window stays. */
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  pl_test_application_close_all (app);
+}
+
+static void
+test_application_shortcuts (void)
+{
+  PlApplication *app = pl_test_application_get ();
+  GtkWindow *overlay;
+  gpointer weak;
+
+  /* Without a window there is nothing to show the shortcuts of. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  pl_test_drain ();
+  g_assert_null (pl_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+
+  g_application_activate (G_APPLICATION (app));
+  pl_test_drain ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  pl_test_drain ();
+
+  overlay = pl_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+
+  weak = overlay;
+  g_object_add_weak_pointer (G_OBJECT (overlay), &weak);
+  gtk_window_close (overlay);
+  pl_test_drain ();
+  /* The help overlay is kept by its window to be shown again, hidden. */
+  if (weak != NULL)
+    {
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+      g_object_remove_weak_pointer (G_OBJECT (overlay), &weak);
+    }
+
+  pl_test_application_close_all (app);
+}
+
+static void
+test_application_open (void)
+{
+  PlApplication *app = pl_test_application_get ();
+  g_autoptr(GFile) first = g_file_new_for_path ("/tmp/peakline-test/first.py");
+  g_autoptr(GFile) second = g_file_new_for_path ("/tmp/peakline-test/second.py");
+  GFile *files[2] = { first, second };
+  GList *windows;
+  GtkWindow *empty;
+  gboolean seen_first = FALSE;
+  gboolean seen_second = FALSE;
+
+  /* An empty window is reused for the first file; the second gets its own. */
+  g_application_activate (G_APPLICATION (app));
+  empty = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  g_application_open (G_APPLICATION (app), files, 2, "");
+  pl_test_drain ();
+
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (windows), ==, 2);
+
+  for (GList *l = windows; l; l = l->next)
+    {
+      GFile *file = pl_window_get_file (l->data);
+
+      g_assert_nonnull (file);
+      if (g_file_equal (file, first))
+        {
+          seen_first = TRUE;
+          g_assert_true (l->data == (gpointer) empty);
+          g_assert_cmpstr (gtk_window_get_title (l->data), ==, "first.py – Peakline");
+        }
+      else if (g_file_equal (file, second))
+        {
+          seen_second = TRUE;
+          g_assert_cmpstr (gtk_window_get_title (l->data), ==, "second.py – Peakline");
+        }
+    }
+  g_assert_true (seen_first);
+  g_assert_true (seen_second);
+
+  pl_test_application_close_all (app);
+}
+
+static void
+test_application_quit (void)
+{
+  PlApplication *app = pl_test_application_get ();
+  GSettings *settings = pl_application_get_settings (app);
+  gpointer weak;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  gtk_window_set_default_size (window, 777, 555);
+  pl_test_drain ();
+
+  weak = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  pl_test_wait_for_null (&weak);
+
+  /* Quitting closes the windows the way the user does, so the size is kept. */
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 777);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 555);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  pl_test_gtk_init (&argc, &argv);
+
+  g_test_add_func ("/app/application/new", test_application_new);
+  g_test_add_func ("/app/application/resources", test_application_resources);
+  g_test_add_func ("/app/application/startup", test_application_startup);
+  g_test_add_func ("/app/application/activate", test_application_activate);
+  g_test_add_func ("/app/application/about", test_application_about);
+  g_test_add_func ("/app/application/shortcuts", test_application_shortcuts);
+  g_test_add_func ("/app/application/open", test_application_open);
+  g_test_add_func ("/app/application/quit", test_application_quit);
+
+  return g_test_run ();
+}

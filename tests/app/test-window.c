@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "app/pl-application.h"
+#include "app/pl-window.h"
+
+#include "pl-test-utils.h"
+
+static void
+notify_count_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  guint *count = user_data;
+
+  (*count)++;
+}
+
+static void
+test_window_new (void)
+{
+  PlApplication *app = pl_test_application_get ();
+  PlWindow *window;
+  GtkWidget *content;
+
+  window = pl_window_new (app);
+  g_assert_true (PL_IS_WINDOW (window));
+  g_assert_true (ADW_IS_APPLICATION_WINDOW (window));
+  g_assert_true (gtk_window_get_application (GTK_WINDOW (window)) == GTK_APPLICATION (app));
+  g_assert_null (pl_window_get_file (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Peakline");
+
+  /* The template: a header bar over the empty state. */
+  content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (GTK_IS_BOX (content));
+  g_assert_true (ADW_IS_HEADER_BAR (gtk_widget_get_first_child (content)));
+  g_assert_true (ADW_IS_STATUS_PAGE (gtk_widget_get_last_child (content)));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (gtk_widget_get_last_child (content))),
+                   ==, "Compose a pipeline");
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (gtk_widget_get_last_child (content))),
+                   ==, PL_APPLICATION_ICON_NAME);
+
+  gtk_window_present (GTK_WINDOW (window));
+  pl_test_drain ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  pl_test_application_close_all (app);
+}
+
+static void
+test_window_primary_menu (void)
+{
+  PlApplication *app = pl_test_application_get ();
+  PlWindow *window = pl_window_new (app);
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWidget *content;
+  GtkWidget *header;
+  GtkWidget *button = NULL;
+  GMenuModel *menu;
+  GPtrArray *seen = g_ptr_array_new_with_free_func (g_free);
+
+  /* Find the menu button in the header bar by walking its children. */
+  content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  header = gtk_widget_get_first_child (content);
+  for (GtkWidget *w = gtk_widget_get_first_child (header); w && !button; )
+    {
+      if (GTK_IS_MENU_BUTTON (w))
+        button = w;
+      else if (gtk_widget_get_first_child (w))
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w && !gtk_widget_get_next_sibling (w) && w != header)
+            w = gtk_widget_get_parent (w);
+          w = (w && w != header) ? gtk_widget_get_next_sibling (w) : NULL;
+        }
+    }
+  g_assert_nonnull (button);
+  g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (button)));
+
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (menu);
+
+  /* Every item names an action that exists, in this order. */
+  for (int s = 0; s < g_menu_model_get_n_items (menu); s++)
+    {
+      GMenuModel *section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);
+
+      for (int i = 0; i < g_menu_model_get_n_items (section); i++)
+        {
+          char *action = NULL;
+
+          g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION,
+                                                          "s", &action));
+          g_assert_true (g_str_has_prefix (action, "app."));
+          g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), action + 4));
+          g_ptr_array_add (seen, action);
+        }
+      g_object_unref (section);
+    }
+  g_assert_cmpuint (seen->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "app.shortcuts");
+  g_assert_cmpstr (g_ptr_array_index (seen, 1), ==, "app.about");
+  g_assert_cmpstr (g_ptr_array_index (seen, 2), ==, "app.quit");
+  g_ptr_array_unref (seen);
+
+  pl_test_application_close_all (app);
+}
+
+static void
+test_window_file (void)
+{
+  PlApplication *app = pl_test_application_get ();
+  g_autoptr(GFile) file = g_file_new_for_path ("/tmp/peakline-test/demo.py");
+  g_autoptr(GFile) same = g_file_new_for_path ("/tmp/peakline-test/demo.py");
+  g_autoptr(GFile) found = NULL;
+  PlWindow *window = pl_window_new (app);
+  guint notified = 0;
+
+  g_signal_connect (window, "notify::file", G_CALLBACK (notify_count_cb), &notified);
+
+  pl_window_set_file (window, file);
+  g_assert_true (pl_window_get_file (window) == file);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "demo.py – Peakline");
+
+  /* Setting an equal file changes nothing and notifies nobody. */
+  pl_window_set_file (window, same);
+  g_assert_true (pl_window_get_file (window) == file);
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* The property goes through the same accessors. */
+  g_object_get (window, "file", &found, NULL);
+  g_assert_true (found == file);
+
+  g_object_set (window, "file", NULL, NULL);
+  g_assert_null (pl_window_get_file (window));
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Peakline");
+
+  pl_test_application_close_all (app);
+}
+
+static void
+test_window_file_at_construction (void)
+{
+  PlApplication *app = pl_test_application_get ();
+  g_autoptr(GFile) file = g_file_new_for_path ("/tmp/peakline-test/tutorial.py");
+  PlWindow *window;
+
+  window = g_object_new (PL_TYPE_WINDOW, "application", app, "file", file, NULL);
+  g_assert_true (pl_window_get_file (window) == file);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "tutorial.py – Peakline");
+
+  pl_test_application_close_all (app);
+}
+
+static void
+test_window_remembers_size (void)
+{
+  PlApplication *app = pl_test_application_get ();
+  GSettings *settings = pl_application_get_settings (app);
+  PlWindow *window;
+  gpointer weak;
+  int width;
+  int height;
+
+  /* A new window takes the saved size... */
+  g_settings_set_int (settings, "window-width", 812);
+  g_settings_set_int (settings, "window-height", 603);
+  window = pl_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 812);
+  g_assert_cmpint (height, ==, 603);
+  gtk_window_present (GTK_WINDOW (window));
+  pl_test_drain ();
+
+  /* ...and saves its size when it is closed. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 901, 640);
+  weak = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_close (GTK_WINDOW (window));
+  pl_test_wait_for_null (&weak);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 901);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  /* The next window opens at that size. */
+  window = pl_window_new (app);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 901);
+  g_assert_cmpint (height, ==, 640);
+
+  pl_test_application_close_all (app);
+}
+
+static void
+test_window_new_invalid (void)
+{
+  if (g_test_subprocess ())
+    {
+      /* A window belongs to a PlApplication. */
+      g_assert_null (pl_window_new (NULL));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*CRITICAL*pl_window_new*PL_IS_APPLICATION*");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  pl_test_gtk_init (&argc, &argv);
+
+  g_test_add_func ("/app/window/new", test_window_new);
+  g_test_add_func ("/app/window/primary-menu", test_window_primary_menu);
+  g_test_add_func ("/app/window/file", test_window_file);
+  g_test_add_func ("/app/window/file-at-construction", test_window_file_at_construction);
+  g_test_add_func ("/app/window/remembers-size", test_window_remembers_size);
+  g_test_add_func ("/app/window/new-invalid", test_window_new_invalid);
+
+  return g_test_run ();
+}
