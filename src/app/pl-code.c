@@ -1,0 +1,380 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "engine/pl-error.h"
+
+#include "pl-code.h"
+
+static gboolean
+is_ident_start (char c)
+{
+  return g_ascii_isalpha (c) || c == '_';
+}
+
+static gboolean
+is_ident_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+gboolean
+pl_code_is_identifier (const char *text,
+                       gssize      length)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (length < 0)
+    length = strlen (text);
+
+  if (length == 0 || !is_ident_start (text[0]))
+    return FALSE;
+
+  for (gssize i = 1; i < length; i++)
+    if (!is_ident_char (text[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Skips a string literal starting at @p (at its quote); returns the position
+ * after its closing quote, or NULL when it does not close on this line. */
+static const char *
+skip_string (const char *p)
+{
+  char quote = *p;
+  gboolean triple = p[1] == quote && p[2] == quote;
+
+  p += triple ? 3 : 1;
+  while (*p)
+    {
+      if (*p == '\\' && p[1])
+        {
+          p += 2;
+          continue;
+        }
+      if (*p == quote)
+        {
+          if (!triple)
+            return p + 1;
+          if (p[1] == quote && p[2] == quote)
+            return p + 3;
+        }
+      p++;
+    }
+
+  return NULL;
+}
+
+GStrv
+pl_code_split_top_level (const char *text,
+                         char        separator)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GString *piece = g_string_new (NULL);
+  int depth = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  for (const char *p = text; *p; )
+    {
+      if (*p == '"' || *p == '\'')
+        {
+          const char *end = skip_string (p);
+
+          if (end == NULL)
+            goto fail;
+          g_string_append_len (piece, p, end - p);
+          p = end;
+          continue;
+        }
+      if (*p == '#' )
+        break;
+      if (*p == '(' || *p == '[' || *p == '{')
+        depth++;
+      else if (*p == ')' || *p == ']' || *p == '}')
+        {
+          if (--depth < 0)
+            goto fail;
+        }
+      else if (*p == separator && depth == 0)
+        {
+          g_strv_builder_add (builder, g_strstrip (piece->str));
+          g_string_truncate (piece, 0);
+          p++;
+          continue;
+        }
+      g_string_append_c (piece, *p);
+      p++;
+    }
+
+  if (depth != 0)
+    goto fail;
+
+  g_strv_builder_add (builder, g_strstrip (piece->str));
+  g_string_free (piece, TRUE);
+  return g_strv_builder_end (builder);
+
+fail:
+  g_string_free (piece, TRUE);
+  return NULL;
+}
+
+static const char *block_keywords[] = { "for", "while", "if", "elif", "else", "with", "try", "except", "finally" };
+static const char *refused_keywords[] = { "def", "class", "lambda", "async", "await", "yield", "global", "nonlocal" };
+
+static gboolean
+starts_with_word (const char *code,
+                  const char *word)
+{
+  gsize len = strlen (word);
+
+  return strncmp (code, word, len) == 0 && !is_ident_char (code[len]);
+}
+
+gboolean
+pl_code_opens_block (const char *code)
+{
+  g_autofree char *stripped = NULL;
+  gsize len;
+
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (code));
+  len = strlen (stripped);
+  if (len == 0 || stripped[len - 1] != ':')
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (block_keywords); i++)
+    if (starts_with_word (stripped, block_keywords[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+gboolean
+pl_code_check_statement (const char  *code,
+                         GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  GString *shape = NULL;
+  int depth = 0;
+  char stack[64];
+  char last;
+  gsize len;
+
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (code));
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, PL_ERROR, PL_ERROR_SYNTAX,
+                           _("The step is empty; write a statement or delete the step"));
+      return FALSE;
+    }
+  if (*stripped == '#')
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused_keywords); i++)
+    if (starts_with_word (stripped, refused_keywords[i]))
+      {
+        g_set_error (error, PL_ERROR, PL_ERROR_SYNTAX,
+                     _("“%s” cannot be a step; edit it in the Source view"),
+                     refused_keywords[i]);
+        return FALSE;
+      }
+
+  /* Walk the statement once, keeping only what lies outside strings and
+   * comments, and match the brackets on the way. */
+  shape = g_string_new (NULL);
+  for (const char *p = stripped; *p; )
+    {
+      if (*p == '"' || *p == '\'')
+        {
+          const char *end = skip_string (p);
+
+          if (end == NULL)
+            {
+              g_string_free (shape, TRUE);
+              g_set_error_literal (error, PL_ERROR, PL_ERROR_SYNTAX,
+                                   _("A string is not closed; add the closing quote"));
+              return FALSE;
+            }
+          g_string_append_c (shape, 's');
+          p = end;
+          continue;
+        }
+      if (*p == '#')
+        break;
+      if (*p == '(' || *p == '[' || *p == '{')
+        {
+          if (depth >= (int) sizeof stack)
+            {
+              g_string_free (shape, TRUE);
+              g_set_error_literal (error, PL_ERROR, PL_ERROR_SYNTAX,
+                                   _("The brackets are nested too deeply"));
+              return FALSE;
+            }
+          stack[depth++] = *p;
+        }
+      else if (*p == ')' || *p == ']' || *p == '}')
+        {
+          char open = *p == ')' ? '(' : *p == ']' ? '[' : '{';
+
+          if (depth == 0 || stack[depth - 1] != open)
+            {
+              g_string_free (shape, TRUE);
+              g_set_error (error, PL_ERROR, PL_ERROR_SYNTAX,
+                           _("Unmatched “%c”; check the brackets"), *p);
+              return FALSE;
+            }
+          depth--;
+        }
+      g_string_append_c (shape, *p);
+      p++;
+    }
+
+  if (depth > 0)
+    {
+      char open = stack[depth - 1];
+
+      g_string_free (shape, TRUE);
+      g_set_error (error, PL_ERROR, PL_ERROR_SYNTAX,
+                   _("“%c” is never closed; add “%c”"), open,
+                   open == '(' ? ')' : open == '[' ? ']' : '}');
+      return FALSE;
+    }
+
+  g_strchomp (shape->str);
+  len = strlen (shape->str);
+  last = len ? shape->str[len - 1] : '\0';
+
+  if (last == ':' && !pl_code_opens_block (stripped))
+    {
+      g_string_free (shape, TRUE);
+      g_set_error_literal (error, PL_ERROR, PL_ERROR_SYNTAX,
+                           _("Only for, while, if, else and with end in a colon"));
+      return FALSE;
+    }
+
+  if (last != ':' && pl_code_opens_block (stripped) == FALSE)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (block_keywords); i++)
+        if (starts_with_word (stripped, block_keywords[i]))
+          {
+            g_string_free (shape, TRUE);
+            g_set_error (error, PL_ERROR, PL_ERROR_SYNTAX,
+                         _("“%s” needs a colon at the end"), block_keywords[i]);
+            return FALSE;
+          }
+    }
+
+  if (strchr ("+-*/%&|^<>=,.@~", last) != NULL && last != '\0')
+    {
+      g_string_free (shape, TRUE);
+      g_set_error (error, PL_ERROR, PL_ERROR_SYNTAX,
+                   _("The statement ends in “%c”; complete the expression"), last);
+      return FALSE;
+    }
+
+  /* An assignment needs something on each side. */
+  if (shape->str[0] == '=' )
+    {
+      g_string_free (shape, TRUE);
+      g_set_error_literal (error, PL_ERROR, PL_ERROR_SYNTAX,
+                           _("Nothing to assign to; write a name before “=”"));
+      return FALSE;
+    }
+
+  g_string_free (shape, TRUE);
+  return TRUE;
+}
+
+char *
+pl_code_dup_assigned_name (const char *code)
+{
+  const char *p;
+  const char *start;
+  gsize len;
+
+  g_return_val_if_fail (code != NULL, NULL);
+
+  p = code;
+  while (g_ascii_isspace (*p))
+    p++;
+
+  if (starts_with_word (p, "for"))
+    {
+      p += 3;
+      while (g_ascii_isspace (*p))
+        p++;
+      start = p;
+      while (is_ident_char (*p))
+        p++;
+      len = p - start;
+      if (len == 0 || !is_ident_start (*start) || (len == 1 && *start == '_'))
+        return NULL;
+      return g_strndup (start, len);
+    }
+
+  if (!is_ident_start (*p))
+    return NULL;
+
+  start = p;
+  while (is_ident_char (*p))
+    p++;
+  len = p - start;
+
+  while (*p == ' ' || *p == '\t')
+    p++;
+
+  /* NAME = ... (but not ==) or NAME op= ... */
+  if (p[0] == '=' && p[1] != '=')
+    return g_strndup (start, len);
+  if (p[0] && strchr ("+-*/%&|^@", p[0]) && p[1] == '=')
+    return g_strndup (start, len);
+  if (p[0] && p[1] && (strncmp (p, "//=", 3) == 0 || strncmp (p, "**=", 3) == 0))
+    return g_strndup (start, len);
+
+  return NULL;
+}
+
+GStrv
+pl_code_dup_identifiers (const char *code)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (code != NULL, NULL);
+
+  for (const char *p = code; *p; )
+    {
+      if (*p == '"' || *p == '\'')
+        {
+          const char *end = skip_string (p);
+
+          if (end == NULL)
+            break;
+          p = end;
+          continue;
+        }
+      if (*p == '#')
+        break;
+      if (is_ident_start (*p) && (p == code || !is_ident_char (p[-1])))
+        {
+          const char *start = p;
+          g_autofree char *name = NULL;
+
+          while (is_ident_char (*p))
+            p++;
+          name = g_strndup (start, p - start);
+          g_strv_builder_add (builder, name);
+          continue;
+        }
+      p++;
+    }
+
+  return g_strv_builder_end (builder);
+}

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Small, parser-independent helpers over lines of the tutorial's Python
+ * subset. They let the builders check a step as the user types and split
+ * argument lists; the interpreter remains the judge of a whole script. */
+
+gboolean   pl_code_is_identifier       (const char  *text,
+                                        gssize       length);
+/* Splits at @separator where it is not inside brackets or a string. The
+ * pieces are trimmed; empty pieces are kept. NULL when the brackets or
+ * strings do not close. */
+GStrv      pl_code_split_top_level     (const char  *text,
+                                        char         separator);
+/* Checks one statement: brackets and strings close, it does not end in an
+ * operator, and a trailing colon belongs to for/while/if/elif/else/with.
+ * On failure @error (PL_ERROR_SYNTAX) says what is wrong. */
+gboolean   pl_code_check_statement     (const char  *code,
+                                        GError     **error);
+/* TRUE when the statement opens a block (`for _ in range(3):`). */
+gboolean   pl_code_opens_block         (const char  *code);
+/* The name a statement assigns (`x = ...`, `x *= 2`, `for x in ...`,
+ * `del x` gives NULL), or NULL. */
+char      *pl_code_dup_assigned_name   (const char  *code);
+/* Every identifier the statement mentions, outside strings. */
+GStrv      pl_code_dup_identifiers     (const char  *code);
+
+G_END_DECLS
