@@ -56,6 +56,7 @@ xgettext --package-name=peakline --from-code=UTF-8 --add-comments \
   --flag=g_error_new:3:c-format --flag=g_set_error:4:c-format \
   -f "$tmp/sorted" -o "$tmp/peakline.pot"
 
+# shellcheck disable=SC2013  # LINGUAS may list several languages on a line
 for lang in $(grep -v '^#' po/LINGUAS); do
   msgmerge --quiet --no-fuzzy-matching "po/$lang.po" "$tmp/peakline.pot" -o "$tmp/$lang.po"
   stats=$(msgfmt --check --statistics -o /dev/null "$tmp/$lang.po" 2>&1)
