@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -309,6 +310,10 @@ sampler_thread (gpointer data)
 {
   PlSampler *self = data;
   gint64 deadline;
+
+  /* Linux delays timer wake-ups of normal threads by up to 50 µs (the
+   * timer slack) to batch them; at a 50 µs interval that halves the rate. */
+  prctl (PR_SET_TIMERSLACK, 1UL, 0UL, 0UL, 0UL);
 
   /* The baseline: taken here, after the thread (and its stack) exists. */
   self->t0 = now_ns ();

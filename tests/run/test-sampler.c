@@ -248,6 +248,38 @@ test_sampler_stop_long_interval (void)
   g_assert_cmpuint (pl_sampler_get_n_samples (sampler), ==, 2);
 }
 
+/* Regression: with Linux's default 50 µs timer slack the thread woke every
+ * 100 µs at a 50 µs interval. The sampler thread sets its slack to 1 ns. */
+static void
+test_sampler_timer_slack (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlSampler) sampler = pl_sampler_new (&error);
+  g_autoptr(GDir) dir = NULL;
+  const char *tid;
+  gboolean found = FALSE;
+
+  g_assert_true (pl_sampler_start (sampler, 50 * 1000, NULL, NULL, NULL, &error));
+  dir = g_dir_open ("/proc/self/task", 0, &error);
+  g_assert_no_error (error);
+  while ((tid = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *comm_path = g_build_filename ("/proc/self/task", tid, "comm", NULL);
+      g_autofree char *slack_path = g_build_filename ("/proc", tid, "timerslack_ns", NULL);
+      g_autofree char *comm = NULL;
+      g_autofree char *slack = NULL;
+
+      if (!g_file_get_contents (comm_path, &comm, NULL, NULL) ||
+          !g_str_has_prefix (comm, "pl-sampler"))
+        continue;
+      g_assert_true (g_file_get_contents (slack_path, &slack, NULL, &error));
+      g_assert_cmpint (g_ascii_strtoll (slack, NULL, 10), ==, 1);
+      found = TRUE;
+    }
+  pl_sampler_stop (sampler);
+  g_assert_true (found);
+}
+
 /* Freeing a running sampler stops it first. */
 static void
 test_sampler_free_running (void)
@@ -272,6 +304,7 @@ main (int    argc,
   g_test_add_func ("/sampler/grows", test_sampler_grows);
   g_test_add_func ("/sampler/stop-long-interval", test_sampler_stop_long_interval);
   g_test_add_func ("/sampler/free-running", test_sampler_free_running);
+  g_test_add_func ("/sampler/timer-slack", test_sampler_timer_slack);
 
   return g_test_run ();
 }
