@@ -113,6 +113,44 @@ gboolean    pl_array_is_f_contiguous (const PlArray *self);
 gboolean    pl_array_owns_data      (const PlArray  *self);
 char       *pl_array_format_shape   (const PlArray  *self);  /* "(1000, 256, 256)" */
 
+/* --- construction helpers for the engine (any reason) ------------------- */
+/* A new C-contiguous array owning a fresh buffer. Checks the shape as NumPy
+ * does (negative dimensions, more than 32, overflowing sizes) and reports a
+ * failed allocation with NumPy's MemoryError text ("Unable to allocate 7.28
+ * TiB for an array with shape (1000000000000,) and data type float64"). */
+PlArray    *pl_array_new            (gint            ndim,
+                                     const gint64   *shape,
+                                     PlDType         dtype,
+                                     PlAllocInit     init,
+                                     PlAllocReason   reason,
+                                     GError        **error);
+/* Same, with the memory layout of @proto (NumPy's order='K'). */
+PlArray    *pl_array_new_like       (PlArray        *proto,
+                                     PlDType         dtype,    /* NONE: proto's */
+                                     PlAllocInit     init,
+                                     PlAllocReason   reason,
+                                     GError        **error);
+/* A view of @parent's data: its base is @parent's owner (NumPy collapses
+ * chains of views), it shares @parent's buffer, and it is writeable when
+ * @parent is. @data must point into @parent's data. */
+PlArray    *pl_array_new_view       (PlArray        *parent,
+                                     gint            ndim,
+                                     const gint64   *shape,
+                                     const gint64   *strides,
+                                     guint8         *data);
+/* Checks @ndim/@shape for @dtype and computes the size in bytes. */
+gboolean    pl_array_check_shape    (gint            ndim,
+                                     const gint64   *shape,
+                                     PlDType         dtype,
+                                     gsize          *out_nbytes,
+                                     GError        **error);
+/* Writes @value (converted to self's dtype) into every element; strided. */
+void        pl_array_fill           (PlArray        *self,
+                                     const PlScalar *value);
+/* Address of the element at @flat_index (C order of the logical elements). */
+guint8     *pl_array_get_flat_pointer (const PlArray *self,
+                                       gint64         flat_index);
+
 /* --- creation (the allocator's CREATE reason) --------------------------- */
 /* Added by the kernels engineer (pl-copy/pl-ufunc/pl-reduce need it; to be
  * implemented in pl-array.c by the core engineer): pl_array_empty with the

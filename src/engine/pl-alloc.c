@@ -1,0 +1,338 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "pl-alloc.h"
+#include "pl-error.h"
+
+/* NumPy (alloc.c, indicate_hugepages) asks for transparent huge pages for
+ * every data buffer of 4 MiB or more. */
+#define HUGEPAGE_THRESHOLD (4u << 20)
+
+static gint64   live_bytes;        /* atomic */
+static gint64   peak_bytes;        /* atomic */
+static guint64  next_buffer_id;    /* atomic */
+static gint     current_line;      /* atomic */
+static gint     recording;         /* atomic */
+static gsize    limit_bytes;       /* 0: not yet initialised */
+
+/* The event log. One uncontended mutex per event is a few tens of
+ * nanoseconds, far less than the allocation it records. */
+static GMutex   log_mutex;
+static GArray  *log_events;
+
+gint64
+pl_alloc_now_ns (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return (gint64) ts.tv_sec * G_GINT64_CONSTANT (1000000000) + ts.tv_nsec;
+}
+
+void
+pl_alloc_set_line (gint32 line)
+{
+  g_atomic_int_set (&current_line, line);
+}
+
+gint32
+pl_alloc_get_line (void)
+{
+  return g_atomic_int_get (&current_line);
+}
+
+gint64
+pl_alloc_get_live_bytes (void)
+{
+  return __atomic_load_n (&live_bytes, __ATOMIC_RELAXED);
+}
+
+gint64
+pl_alloc_get_peak_bytes (void)
+{
+  return __atomic_load_n (&peak_bytes, __ATOMIC_RELAXED);
+}
+
+/**
+ * pl_alloc_reset_peak:
+ *
+ * Sets the peak to the bytes live now, as tracemalloc.reset_peak () does.
+ */
+void
+pl_alloc_reset_peak (void)
+{
+  __atomic_store_n (&peak_bytes, pl_alloc_get_live_bytes (), __ATOMIC_RELAXED);
+}
+
+static gsize
+physical_memory (void)
+{
+  long pages = sysconf (_SC_PHYS_PAGES);
+  long page_size = sysconf (_SC_PAGE_SIZE);
+
+  if (pages <= 0 || page_size <= 0)
+    return G_MAXSIZE;
+  return (gsize) pages * (gsize) page_size;
+}
+
+void
+pl_alloc_set_limit (gsize max_bytes)
+{
+  __atomic_store_n (&limit_bytes, max_bytes, __ATOMIC_RELAXED);
+}
+
+/**
+ * pl_alloc_get_limit:
+ *
+ * Returns: the largest single buffer the allocator will try; by default the
+ *   machine's physical memory.
+ */
+gsize
+pl_alloc_get_limit (void)
+{
+  gsize limit = __atomic_load_n (&limit_bytes, __ATOMIC_RELAXED);
+
+  if (limit == 0)
+    {
+      limit = physical_memory ();
+      __atomic_store_n (&limit_bytes, limit, __ATOMIC_RELAXED);
+    }
+  return limit;
+}
+
+static void
+record_event (gint64        bytes,
+              guint64       buffer_id,
+              PlAllocReason reason)
+{
+  PlAllocEvent event;
+
+  if (!g_atomic_int_get (&recording))
+    return;
+
+  event.time_ns = pl_alloc_now_ns ();
+  event.bytes = bytes;
+  event.buffer_id = buffer_id;
+  event.line = pl_alloc_get_line ();
+  event.reason = (guint8) reason;
+
+  g_mutex_lock (&log_mutex);
+  if (log_events != NULL)
+    g_array_append_val (log_events, event);
+  g_mutex_unlock (&log_mutex);
+}
+
+static void
+count_bytes (gint64 delta)
+{
+  gint64 now = __atomic_add_fetch (&live_bytes, delta, __ATOMIC_RELAXED);
+  gint64 peak = __atomic_load_n (&peak_bytes, __ATOMIC_RELAXED);
+
+  while (now > peak &&
+         !__atomic_compare_exchange_n (&peak_bytes, &peak, now, TRUE,
+                                       __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+    ;
+}
+
+/**
+ * pl_buffer_new:
+ * @nbytes: the size; 0 gets a valid 1-byte buffer
+ * @init: whether the C library must hand back zeroed memory (calloc)
+ * @reason: why the buffer exists, for the event log
+ * @error: a #GError, %PL_ERROR_MEMORY if the request exceeds the limit or the
+ *   C library refuses it
+ *
+ * Returns: (transfer full) (nullable): a buffer with a reference count of 1
+ */
+PlBuffer *
+pl_buffer_new (gsize           nbytes,
+               PlAllocInit     init,
+               PlAllocReason   reason,
+               GError        **error)
+{
+  g_autofree char *size = NULL;
+  PlBuffer *buffer;
+  guint8 *data;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_return_val_if_fail (reason < PL_N_ALLOC_REASONS, NULL);
+
+  if (nbytes == 0)
+    nbytes = 1;
+
+  if (nbytes > pl_alloc_get_limit () || nbytes > (gsize) G_MAXINT64)
+    {
+      size = pl_format_bytes (nbytes);
+      g_set_error (error, PL_ERROR, PL_ERROR_MEMORY,
+                   "Unable to allocate %s: more than this machine's memory", size);
+      return NULL;
+    }
+
+  if (init == PL_ALLOC_INIT_ZERO)
+    data = calloc (nbytes, 1);
+  else
+    data = malloc (nbytes);
+
+  if (data == NULL)
+    {
+      size = pl_format_bytes (nbytes);
+      g_set_error (error, PL_ERROR, PL_ERROR_MEMORY,
+                   "Unable to allocate %s: the system refused the memory", size);
+      return NULL;
+    }
+
+#ifdef MADV_HUGEPAGE
+  if (nbytes >= HUGEPAGE_THRESHOLD)
+    {
+      /* As NumPy: from the next page boundary, errors deliberately ignored
+       * (older kernels may refuse). */
+      guintptr offset = 4096u - (guintptr) data % 4096u;
+      madvise (data + offset, nbytes - offset, MADV_HUGEPAGE);
+    }
+#endif
+
+  buffer = g_new0 (PlBuffer, 1);
+  buffer->ref_count = 1;
+  buffer->id = __atomic_add_fetch (&next_buffer_id, 1, __ATOMIC_RELAXED);
+  buffer->nbytes = nbytes;
+  buffer->data = data;
+  buffer->reason = reason;
+
+  count_bytes ((gint64) nbytes);
+  record_event ((gint64) nbytes, buffer->id, reason);
+
+  return buffer;
+}
+
+PlBuffer *
+pl_buffer_ref (PlBuffer *buffer)
+{
+  g_return_val_if_fail (buffer != NULL, NULL);
+  g_return_val_if_fail (buffer->ref_count > 0, NULL);
+
+  g_atomic_int_inc (&buffer->ref_count);
+  return buffer;
+}
+
+/**
+ * pl_buffer_unref:
+ * @buffer: (transfer full): a buffer
+ *
+ * Drops a reference; the last one frees the data and records the free.
+ */
+void
+pl_buffer_unref (PlBuffer *buffer)
+{
+  g_return_if_fail (buffer != NULL);
+  g_return_if_fail (buffer->ref_count > 0);
+
+  if (!g_atomic_int_dec_and_test (&buffer->ref_count))
+    return;
+
+  free (buffer->data);
+  count_bytes (-(gint64) buffer->nbytes);
+  record_event (-(gint64) buffer->nbytes, buffer->id, buffer->reason);
+  g_free (buffer);
+}
+
+/**
+ * pl_alloc_start_recording:
+ *
+ * Starts a fresh event log (dropping any log not yet collected).
+ */
+void
+pl_alloc_start_recording (void)
+{
+  g_mutex_lock (&log_mutex);
+  g_clear_pointer (&log_events, g_array_unref);
+  log_events = g_array_sized_new (FALSE, FALSE, sizeof (PlAllocEvent), 1024);
+  g_atomic_int_set (&recording, TRUE);
+  g_mutex_unlock (&log_mutex);
+}
+
+gboolean
+pl_alloc_is_recording (void)
+{
+  return g_atomic_int_get (&recording);
+}
+
+/**
+ * pl_alloc_stop_recording:
+ * @n_events: (out): the number of events
+ *
+ * Returns: (transfer full) (array length=n_events): the events in the order
+ *   they were recorded, or %NULL if there were none; free with g_free ()
+ */
+PlAllocEvent *
+pl_alloc_stop_recording (gsize *n_events)
+{
+  PlAllocEvent *events = NULL;
+  gsize n = 0;
+
+  g_mutex_lock (&log_mutex);
+  g_atomic_int_set (&recording, FALSE);
+  if (log_events != NULL)
+    {
+      n = log_events->len;
+      events = (PlAllocEvent *) (void *) g_array_free (g_steal_pointer (&log_events), n == 0);
+    }
+  g_mutex_unlock (&log_mutex);
+
+  if (n_events != NULL)
+    *n_events = n;
+  return events;
+}
+
+/**
+ * pl_alloc_note_elision:
+ * @buffer_id: the temporary's buffer, which now receives the result
+ * @nbytes: the size of the allocation that did not happen
+ *
+ * Records that a result was written into a temporary instead of a new
+ * buffer: an event of 0 bytes with %PL_ALLOC_REASON_ELIDED. (@nbytes is
+ * accepted for the caller's bookkeeping; the live figures do not change.)
+ */
+void
+pl_alloc_note_elision (guint64 buffer_id,
+                       gsize   nbytes)
+{
+  record_event (0, buffer_id, PL_ALLOC_REASON_ELIDED);
+}
+
+/**
+ * pl_format_bytes:
+ * @bytes: a byte count
+ *
+ * Formats @bytes as NumPy's _ArrayMemoryError._size_to_string does: binary
+ * units, three significant figures ("7.28 TiB", "920. GiB", "1.00 KiB"),
+ * whole bytes below 1 KiB ("512 bytes").
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+pl_format_bytes (guint64 bytes)
+{
+  static const char *units[] = { "bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };
+  int bit_length = bytes == 0 ? 0 : 64 - __builtin_clzll (bytes);
+  int unit_i = MAX (bit_length - 1, 1) / 10;
+  double n_units = (double) bytes / (double) (1ULL << (unit_i * 10));
+
+  /* Python's round () rounds half to even, as nearbyint () does by default. */
+  if (nearbyint (n_units) == 1024.0)
+    {
+      unit_i++;
+      n_units /= 1024.0;
+    }
+
+  if (unit_i == 0)
+    return g_strdup_printf ("%.0f %s", n_units, units[unit_i]);
+  if (nearbyint (n_units) < 1000.0)
+    return g_strdup_printf ("%#.3g %s", n_units, units[unit_i]);
+  return g_strdup_printf ("%#.0f %s", n_units, units[unit_i]);
+}

@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+
+#include "engine/pl-array.h"
+
+static void
+test_uniform (void)
+{
+  const gint64 shape[] = { 1000, 1000 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlArray) a = NULL;
+  const double *d;
+  double sum = 0, sum2 = 0, lo = 1, hi = 0;
+  gint64 n, buckets[10] = { 0 };
+
+  pl_random_seed (42);
+  a = pl_array_random_uniform (2, shape, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (a->dtype, ==, PL_DTYPE_FLOAT64);
+  g_assert_cmpint (a->ndim, ==, 2);
+  n = pl_array_get_size (a);
+  d = (const double *) (const void *) a->data;
+  for (gint64 i = 0; i < n; i++)
+    {
+      g_assert_true (d[i] >= 0.0 && d[i] < 1.0);
+      sum += d[i];
+      sum2 += d[i] * d[i];
+      lo = MIN (lo, d[i]);
+      hi = MAX (hi, d[i]);
+      buckets[(gint) (d[i] * 10)]++;
+    }
+  /* Mean 1/2, variance 1/12; 1e6 samples: the standard error of the mean
+   * is 2.9e-4, so 3e-3 cannot fail by chance. */
+  g_assert_cmpfloat_with_epsilon (sum / n, 0.5, 3e-3);
+  g_assert_cmpfloat_with_epsilon (sum2 / n - (sum / n) * (sum / n), 1.0 / 12, 3e-3);
+  g_assert_cmpfloat (lo, <, 1e-4);
+  g_assert_cmpfloat (hi, >, 1 - 1e-4);
+  for (gint b = 0; b < 10; b++)
+    g_assert_cmpint (ABS (buckets[b] - n / 10), <, 3000);
+}
+
+static void
+test_seed (void)
+{
+  const gint64 shape[] = { 1001 };   /* not a multiple of the lanes */
+  g_autoptr(PlArray) a = NULL;
+  g_autoptr(PlArray) b = NULL;
+  g_autoptr(PlArray) c = NULL;
+
+  pl_random_seed (7);
+  a = pl_array_random_uniform (1, shape, NULL);
+  pl_random_seed (7);
+  b = pl_array_random_uniform (1, shape, NULL);
+  c = pl_array_random_uniform (1, shape, NULL);
+  g_assert_cmpmem (a->data, 8 * 1001, b->data, 8 * 1001);
+  /* The stream goes on: the next draw differs. */
+  g_assert_cmpfloat (((double *) (void *) c->data)[0], !=, ((double *) (void *) b->data)[0]);
+}
+
+static void
+test_normal (void)
+{
+  const gint64 shape[] = { 1000001 };
+  g_autoptr(PlArray) a = NULL;
+  const double *d;
+  double sum = 0, sum2 = 0, sum4 = 0;
+  gint64 within1 = 0;
+  gint64 n;
+
+  pl_random_seed (1);
+  a = pl_array_random_normal (1, shape, NULL);
+  n = pl_array_get_size (a);
+  d = (const double *) (const void *) a->data;
+  for (gint64 i = 0; i < n; i++)
+    {
+      g_assert_true (isfinite (d[i]));
+      sum += d[i];
+      sum2 += d[i] * d[i];
+      sum4 += d[i] * d[i] * d[i] * d[i];
+      within1 += fabs (d[i]) < 1.0;
+    }
+  g_assert_cmpfloat_with_epsilon (sum / n, 0.0, 5e-3);
+  g_assert_cmpfloat_with_epsilon (sum2 / n, 1.0, 1e-2);
+  g_assert_cmpfloat_with_epsilon (sum4 / n, 3.0, 5e-2);          /* kurtosis of a normal */
+  g_assert_cmpfloat_with_epsilon ((double) within1 / n, 0.682689, 3e-3);
+}
+
+static void
+test_figures (void)
+{
+  /* Tutorial section 3, main1: two np.random.random (8_000_000): NumPy's
+   * live bytes after each line are 64002144 and 128002304. */
+  const gint64 shape[] = { 8000000 };
+  gint64 live0 = pl_alloc_get_live_bytes ();
+  PlArray *a, *b;
+  gint64 d;
+
+  a = pl_array_random_uniform (1, shape, NULL);
+  d = pl_alloc_get_live_bytes () - live0;
+  g_assert_cmpint (ABS (d - 64002144), <=, 640021);
+  b = pl_array_random_normal (1, shape, NULL);
+  d = pl_alloc_get_live_bytes () - live0;
+  g_assert_cmpint (ABS (d - 128002304), <=, 1280023);
+  pl_array_unref (a);
+  pl_array_unref (b);
+
+  /* Impossible sizes are errors here too. */
+  {
+    const gint64 huge[] = { G_GINT64_CONSTANT (1000000000000) };
+    const gint64 negative[] = { -5 };
+    g_autoptr(GError) error = NULL;
+    g_assert_null (pl_array_random_normal (1, huge, &error));
+    g_assert_error (error, PL_ERROR, PL_ERROR_MEMORY);
+    g_clear_error (&error);
+    g_assert_null (pl_array_random_uniform (1, negative, &error));
+    g_assert_error (error, PL_ERROR, PL_ERROR_VALUE);
+  }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/engine/random/uniform", test_uniform);
+  g_test_add_func ("/engine/random/seed", test_seed);
+  g_test_add_func ("/engine/random/normal", test_normal);
+  g_test_add_func ("/engine/random/figures", test_figures);
+
+  return g_test_run ();
+}
