@@ -30,6 +30,7 @@ struct _PlRun
   gint         experiment_line;
   double       sample_interval;
   GPtrArray   *pipelines;    /* PlPipelineRun */
+  GPtrArray   *output;       /* char *, NULL-terminated */
   PlMarkStyle  mark_style;
 };
 
@@ -83,6 +84,7 @@ pl_run_finalize (GObject *object)
 
   g_clear_pointer (&self->file, g_free);
   g_clear_pointer (&self->pipelines, g_ptr_array_unref);
+  g_clear_pointer (&self->output, g_ptr_array_unref);
   g_clear_pointer (&self->mark_style.linestyle, g_free);
   g_clear_pointer (&self->mark_style.color, g_free);
 
@@ -176,6 +178,7 @@ pl_run_init (PlRun *self)
 {
   self->sample_interval = DEFAULT_INTERVAL;
   self->pipelines = g_ptr_array_new_with_free_func ((GDestroyNotify)pl_pipeline_run_free);
+  self->output = g_ptr_array_new_null_terminated (8, g_free, TRUE);
   self->mark_style.linestyle = g_strdup (DEFAULT_LINESTYLE);
   self->mark_style.color = g_strdup (DEFAULT_COLOR);
   self->mark_style.alpha = DEFAULT_ALPHA;
@@ -303,6 +306,30 @@ pl_run_set_mark_style (PlRun             *self,
   self->mark_style.color = g_strdup (style->color != NULL ? style->color : DEFAULT_COLOR);
   self->mark_style.alpha = style->alpha;
   self->mark_style.fontsize = style->fontsize;
+}
+
+/**
+ * pl_run_get_output:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the lines the script
+ *   printed during the run
+ */
+const char * const *
+pl_run_get_output (PlRun *self)
+{
+  g_return_val_if_fail (PL_IS_RUN (self), NULL);
+
+  return (const char * const *)self->output->pdata;
+}
+
+void
+pl_run_append_output (PlRun      *self,
+                      const char *line)
+{
+  g_return_if_fail (PL_IS_RUN (self));
+  g_return_if_fail (line != NULL);
+
+  g_ptr_array_add (self->output, g_strdup (line));
 }
 
 /* --- PlPipelineRun ------------------------------------------------------ */

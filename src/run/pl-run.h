@@ -72,6 +72,10 @@ typedef struct
 const PlMarkStyle  *pl_run_get_mark_style               (PlRun              *self);
 void                pl_run_set_mark_style               (PlRun              *self,
                                                          const PlMarkStyle  *style);
+/* What the script printed while the run executed it, one line each. */
+const char * const *pl_run_get_output                   (PlRun              *self);
+void                pl_run_append_output                (PlRun              *self,
+                                                         const char         *line);
 
 const char         *pl_pipeline_run_get_name            (PlPipelineRun      *self);
 gint64              pl_pipeline_run_get_total_time_ns   (PlPipelineRun      *self);

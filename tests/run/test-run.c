@@ -283,6 +283,14 @@ test_run_object (void)
   g_assert_cmpfloat (got->alpha, ==, 0.5);
   g_assert_cmpfloat (got->fontsize, ==, 8);
 
+  g_assert_nonnull (pl_run_get_output (run));
+  g_assert_null (pl_run_get_output (run)[0]);
+  pl_run_append_output (run, "B: 131072000");
+  pl_run_append_output (run, "");
+  g_assert_cmpstr (pl_run_get_output (run)[0], ==, "B: 131072000");
+  g_assert_cmpstr (pl_run_get_output (run)[1], ==, "");
+  g_assert_null (pl_run_get_output (run)[2]);
+
   g_assert_cmpuint (pl_run_get_n_pipelines (run), ==, 0);
   pl_run_add_pipeline (run, "fun1");
   pl_run_add_pipeline (run, "fun2");
