@@ -1,0 +1,335 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "app/pl-document.h"
+#include "app/pl-palette.h"
+#include "app/pl-pipeline-editor.h"
+#include "app/pl-step-row.h"
+
+#include "pl-test-utils.h"
+
+/* A window with a palette and a builder over one document, and the
+ * "win.add-step" action the real window provides. */
+typedef struct
+{
+  GtkWindow        *window;
+  PlPalette        *palette;
+  PlPipelineEditor *editor;
+  PlDocument       *document;
+} Fixture;
+
+static void
+add_step_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  Fixture *f = user_data;
+  PlPipeline *pipeline = pl_pipeline_editor_get_pipeline (f->editor);
+  int position = pl_palette_add_to_pipeline (g_variant_get_string (parameter, NULL), pipeline);
+
+  g_assert_cmpint (position, >=, 0);
+  pl_pipeline_editor_focus_step (f->editor, position, TRUE);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  static const GActionEntry entries[] = {
+    { "add-step", add_step_activated, "s" },
+  };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  f->document = pl_document_new ();
+  f->window = GTK_WINDOW (gtk_window_new ());
+  f->palette = pl_palette_new ();
+  f->editor = pl_pipeline_editor_new ();
+  pl_pipeline_editor_set_pipeline (f->editor, pl_document_get_pipeline (f->document, 0));
+  pl_pipeline_editor_set_title (f->editor, "Pipeline A");
+  gtk_widget_set_size_request (GTK_WIDGET (f->palette), 200, 400);
+  gtk_widget_set_hexpand (GTK_WIDGET (f->editor), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->palette));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (f->editor));
+  gtk_window_set_child (f->window, box);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), f);
+  gtk_widget_insert_action_group (GTK_WIDGET (f->window), "win", G_ACTION_GROUP (group));
+  gtk_window_present (f->window);
+  pl_test_drain ();
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  pl_test_drain ();
+  g_clear_object (&f->document);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+nth_of_type (GtkWidget *root,
+             GType      type,
+             guint      nth)
+{
+  /* Depth-first, in document order. */
+    {
+      GtkWidget *w = NULL;
+      guint count = 0;
+      GPtrArray *stack = g_ptr_array_new ();
+
+      g_ptr_array_add (stack, root);
+      while (stack->len > 0)
+        {
+          GtkWidget *cur = g_ptr_array_steal_index (stack, 0);
+
+          if (G_TYPE_CHECK_INSTANCE_TYPE (cur, type))
+            {
+              if (count == nth)
+                {
+                  w = cur;
+                  break;
+                }
+              count++;
+            }
+          {
+            guint pos = 0;
+
+            for (GtkWidget *c = gtk_widget_get_first_child (cur); c; c = gtk_widget_get_next_sibling (c))
+              g_ptr_array_insert (stack, pos++, c);
+          }
+        }
+      g_ptr_array_unref (stack);
+      return w;
+    }
+}
+
+static PlStepRow *
+step_row (Fixture *f,
+          guint    nth)
+{
+  GtkWidget *row = nth_of_type (GTK_WIDGET (f->editor), PL_TYPE_STEP_ROW, nth);
+
+  g_assert_nonnull (row);
+  return PL_STEP_ROW (row);
+}
+
+static GtkEditable *
+row_entry (PlStepRow *row)
+{
+  GtkWidget *entry = nth_of_type (GTK_WIDGET (row), GTK_TYPE_ENTRY, 0);
+
+  g_assert_nonnull (entry);
+  return GTK_EDITABLE (entry);
+}
+
+static void
+activate_palette_item (Fixture    *f,
+                       const char *id)
+{
+  GtkWidget *row = find_named (GTK_WIDGET (f->palette), id);
+
+  g_assert_nonnull (row);
+  g_assert_nonnull (gtk_widget_get_tooltip_text (row));
+  g_assert_true (gtk_widget_activate (row));
+  pl_test_drain ();
+}
+
+static void
+test_palette_expand (void)
+{
+  g_autoptr(PlPipeline) p = pl_pipeline_new ("fun1", TRUE);
+  g_autofree char *ones = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *ne_loop = NULL;
+  g_autofree char *unknown = NULL;
+
+  g_assert_cmpuint (pl_palette_get_n_items (), >=, 27);
+  for (guint i = 0; i < pl_palette_get_n_items (); i++)
+    {
+      g_autofree char *code = pl_palette_expand (pl_palette_get_item_id (i), p);
+
+      g_assert_nonnull (code);
+      g_assert_null (strchr (code, '{'));
+    }
+
+  ones = pl_palette_expand ("ones", p);
+  g_assert_cmpstr (ones, ==, "x = np.ones(8_000_000)");
+  pl_palette_add_to_pipeline ("ones", p);
+  copy = pl_palette_expand ("copy", p);
+  g_assert_cmpstr (copy, ==, "y = x.copy()");
+  ne_loop = pl_palette_expand ("numexpr-loop", p);
+  g_assert_cmpstr (ne_loop, ==, "f = ne.NumExpr(\"x * 2 + 3\")\nfor _ in range(3):\n    x = f(x)");
+  g_assert_cmpint (pl_palette_add_to_pipeline ("numexpr-loop", p), ==, 1);
+  g_assert_cmpuint (pl_pipeline_get_n_steps (p), ==, 4);
+  g_assert_cmpuint (pl_step_get_indent (pl_pipeline_get_step (p, 3)), ==, 1);
+  /* A step added after a loop's body stays in the body. */
+  pl_palette_add_to_pipeline ("sleep", p);
+  g_assert_cmpuint (pl_step_get_indent (pl_pipeline_get_step (p, 4)), ==, 1);
+
+  unknown = pl_palette_expand ("no-such-item", p);
+  g_assert_null (unknown);
+  g_assert_cmpint (pl_palette_add_to_pipeline ("no-such-item", p), ==, -1);
+}
+
+static void
+test_builder_add_edit (Fixture       *f,
+                       gconstpointer  data)
+{
+  PlPipeline *a = pl_document_get_pipeline (f->document, 0);
+  GtkWidget *focus;
+  PlStepRow *row;
+  GtkEditable *entry;
+  int start, end;
+
+  activate_palette_item (f, "ones");
+  g_assert_cmpuint (pl_pipeline_get_n_steps (a), ==, 1);
+  row = step_row (f, 0);
+  entry = row_entry (row);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "x = np.ones(8_000_000)");
+
+  /* The new step has the focus with its size selected for editing. */
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)));
+  g_assert_true (gtk_editable_get_selection_bounds (entry, &start, &end));
+  g_assert_cmpint (start, ==, 12);
+  g_assert_cmpint (end, ==, 21);
+
+  /* Typing edits the step, and so the script. */
+  gtk_editable_set_text (entry, "x = np.ones(1_000_000)");
+  g_assert_cmpstr (pl_step_get_code (pl_pipeline_get_step (a, 0)), ==, "x = np.ones(1_000_000)");
+  g_assert_nonnull (strstr (pl_document_get_text (f->document), "    x = np.ones(1_000_000)\n"));
+
+  activate_palette_item (f, "multiply-inplace");
+  g_assert_cmpuint (pl_pipeline_get_n_steps (a), ==, 2);
+  g_assert_cmpstr (pl_step_get_code (pl_pipeline_get_step (a, 1)), ==, "x *= 2");
+
+  /* An invalid step shows its error under it. */
+  row = step_row (f, 1);
+  entry = row_entry (row);
+  gtk_editable_set_text (entry, "x *= (2");
+  pl_test_drain ();
+  g_assert_false (pl_document_get_valid (f->document));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  {
+    GtkWidget *revealer = nth_of_type (GTK_WIDGET (row), GTK_TYPE_REVEALER, 0);
+
+    g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  }
+  gtk_editable_set_text (entry, "x *= 2");
+  g_assert_true (pl_document_get_valid (f->document));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+
+  /* The line numbers are those of the script. */
+  {
+    GtkWidget *label = nth_of_type (GTK_WIDGET (step_row (f, 1)), GTK_TYPE_LABEL, 0);
+    g_autofree char *expected = g_strdup_printf ("%u", pl_step_get_line (pl_pipeline_get_step (a, 1)));
+
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, expected);
+  }
+}
+
+static void
+test_builder_reorder_delete (Fixture       *f,
+                             gconstpointer  data)
+{
+  PlPipeline *a = pl_document_get_pipeline (f->document, 0);
+  GtkWidget *focus;
+
+  activate_palette_item (f, "ones");
+  activate_palette_item (f, "sleep");
+  activate_palette_item (f, "multiply");
+  g_assert_cmpuint (pl_pipeline_get_n_steps (a), ==, 3);
+
+  /* Move the last step up with the keyboard's action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (step_row (f, 2)), "step.move-up", NULL));
+  pl_test_drain ();
+  g_assert_cmpstr (pl_step_get_code (pl_pipeline_get_step (a, 1)), ==, "x = x * 2");
+  g_assert_cmpstr (pl_step_get_code (pl_pipeline_get_step (a, 2)), ==, "time.sleep(0.002)");
+  /* The moved step keeps the focus. */
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (step_row (f, 1))));
+
+  /* The first step cannot move up. */
+  gtk_widget_activate_action (GTK_WIDGET (step_row (f, 0)), "step.move-up", NULL);
+  g_assert_cmpstr (pl_step_get_code (pl_pipeline_get_step (a, 0)), ==, "x = np.ones(8_000_000)");
+
+  /* Undo takes the move back. */
+  pl_document_undo (f->document);
+  a = pl_document_get_pipeline (f->document, 0);
+  pl_pipeline_editor_set_pipeline (f->editor, a);
+  pl_test_drain ();
+  g_assert_cmpstr (pl_step_get_code (pl_pipeline_get_step (a, 2)), ==, "x = x * 2");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (step_row (f, 1)), "step.delete", NULL));
+  pl_test_drain ();
+  g_assert_cmpuint (pl_pipeline_get_n_steps (a), ==, 2);
+  g_assert_cmpstr (pl_step_get_code (pl_pipeline_get_step (a, 1)), ==, "x = x * 2");
+  g_assert_null (strstr (pl_document_get_text (f->document), "time.sleep"));
+
+  /* Indent and unindent. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (step_row (f, 1)), "step.indent", NULL));
+  g_assert_cmpuint (pl_step_get_indent (pl_pipeline_get_step (a, 1)), ==, 1);
+  g_assert_false (pl_document_get_valid (f->document));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (step_row (f, 1)), "step.dedent", NULL));
+  g_assert_cmpuint (pl_step_get_indent (pl_pipeline_get_step (a, 1)), ==, 0);
+  g_assert_true (pl_document_get_valid (f->document));
+}
+
+static void
+test_builder_arguments (Fixture       *f,
+                        gconstpointer  data)
+{
+  PlPipeline *a = pl_document_get_pipeline (f->document, 0);
+  GtkWidget *arguments = nth_of_type (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, 1);
+  GtkWidget *name = nth_of_type (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, 0);
+
+  g_assert_nonnull (arguments);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "fun1");
+  gtk_editable_set_text (GTK_EDITABLE (arguments), "x=np.ones(8_000_000)");
+  g_assert_cmpstr (pl_pipeline_get_arguments (a), ==, "x=np.ones(8_000_000)");
+  g_assert_nonnull (strstr (pl_document_get_text (f->document), "def fun1(x):\n"));
+  g_assert_nonnull (strstr (pl_document_get_text (f->document), "partial(fun1, np.ones(8_000_000))"));
+  g_assert_false (gtk_widget_has_css_class (arguments, "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (arguments), "np.ones(8_000_000)");
+  g_assert_true (gtk_widget_has_css_class (arguments, "error"));
+  g_assert_false (pl_document_get_valid (f->document));
+
+  gtk_editable_set_text (GTK_EDITABLE (name), "double");
+  g_assert_cmpstr (pl_pipeline_get_name (a), ==, "double");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  pl_test_gtk_init (&argc, &argv);
+
+  g_test_add_func ("/app/palette/expand", test_palette_expand);
+  g_test_add ("/app/builder/add-edit", Fixture, NULL, fixture_setup, test_builder_add_edit, fixture_teardown);
+  g_test_add ("/app/builder/reorder-delete", Fixture, NULL, fixture_setup, test_builder_reorder_delete, fixture_teardown);
+  g_test_add ("/app/builder/arguments", Fixture, NULL, fixture_setup, test_builder_arguments, fixture_teardown);
+
+  return g_test_run ();
+}
