@@ -28,17 +28,31 @@ pl_application_get_empty_window (PlApplication *self)
   return NULL;
 }
 
+/* The most recently focused Peakline window: the active window can be a
+ * dialog (the about window), which has neither our actions nor a file. */
+static PlWindow *
+pl_application_get_main_window (PlApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (PL_IS_WINDOW (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
 static void
 pl_application_activate (GApplication *app)
 {
   PlApplication *self = PL_APPLICATION (app);
-  GtkWindow *window;
+  PlWindow *window;
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  window = pl_application_get_main_window (self);
   if (window == NULL)
-    window = GTK_WINDOW (pl_window_new (self));
+    window = pl_window_new (self);
 
-  gtk_window_present (window);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -95,7 +109,7 @@ pl_application_about_action (GSimpleAction *action,
   };
   GtkWindow *parent;
 
-  parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  parent = GTK_WINDOW (pl_application_get_main_window (self));
 
 #if ADW_CHECK_VERSION (1, 5, 0)
   {
@@ -146,11 +160,11 @@ pl_application_shortcuts_action (GSimpleAction *action,
                                  gpointer       user_data)
 {
   PlApplication *self = user_data;
-  GtkWindow *window;
+  PlWindow *window;
 
   /* GtkApplicationWindow installs win.show-help-overlay from our
    * gtk/help-overlay.ui resource; this makes it reachable app-wide. */
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  window = pl_application_get_main_window (self);
   if (window != NULL)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
 }

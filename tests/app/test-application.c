@@ -212,6 +212,50 @@ test_application_shortcuts (void)
   pl_test_application_close_all (app);
 }
 
+/* Regression test: with the about window focused, the shortcuts action looked
+ * for win.show-help-overlay on the about window and did nothing. */
+static void
+test_application_shortcuts_over_about (void)
+{
+  PlApplication *app = pl_test_application_get ();
+  GtkWindow *window;
+  GtkWindow *overlay;
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  pl_test_drain ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  pl_test_drain ();
+#if !ADW_CHECK_VERSION (1, 5, 0)
+  {
+    GtkWindow *about = pl_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+
+    g_assert_nonnull (about);
+    /* A second about window is made transient for the main window too. */
+    gtk_window_present (about);
+    g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+    pl_test_drain ();
+    for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
+      if (ADW_IS_ABOUT_WINDOW (l->data))
+        g_assert_true (gtk_window_get_transient_for (l->data) == window);
+  }
+#endif
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  pl_test_drain ();
+  overlay = pl_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (overlay) == window);
+
+  /* Activation presents the Peakline window, not the dialog. */
+  g_application_activate (G_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), >=, 2);
+
+  pl_test_application_close_all (app);
+}
+
 static void
 test_application_open (void)
 {
@@ -293,6 +337,7 @@ main (int   argc,
   g_test_add_func ("/app/application/activate", test_application_activate);
   g_test_add_func ("/app/application/about", test_application_about);
   g_test_add_func ("/app/application/shortcuts", test_application_shortcuts);
+  g_test_add_func ("/app/application/shortcuts-over-about", test_application_shortcuts_over_about);
   g_test_add_func ("/app/application/open", test_application_open);
   g_test_add_func ("/app/application/quit", test_application_quit);
 
