@@ -1,10 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* Note to the core engineer from the kernels engineer: this header gained
- * pl_array_empty_with_reason() (see "creation"); please implement it in
- * pl-array.c. Everything else here is unchanged. */
-
 #include <glib.h>
 
 #include "pl-alloc.h"
@@ -152,15 +148,6 @@ guint8     *pl_array_get_flat_pointer (const PlArray *self,
                                        gint64         flat_index);
 
 /* --- creation (the allocator's CREATE reason) --------------------------- */
-/* Added by the kernels engineer (pl-copy/pl-ufunc/pl-reduce need it; to be
- * implemented in pl-array.c by the core engineer): pl_array_empty with the
- * allocation recorded under @reason (COPY for copies, RESULT for operator and
- * ufunc results, TEMPORARY for reduction intermediates, MASK). C order. */
-PlArray    *pl_array_empty_with_reason (gint            ndim,
-                                        const gint64   *shape,
-                                        PlDType         dtype,
-                                        PlAllocReason   reason,
-                                        GError        **error);
 PlArray    *pl_array_new_scalar     (const PlScalar *value,
                                      PlDType         dtype);   /* PL_DTYPE_NONE: NumPy's default */
 PlArray    *pl_array_empty          (gint            ndim,

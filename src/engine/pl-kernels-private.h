@@ -42,4 +42,24 @@ PlUnaryLoop  pl_kernel_unary  (PlUnaryOp  op, PlDType dtype);
  * running the loop: TRUE if @b (of integer @dtype) holds a negative value. */
 gboolean     pl_kernel_has_negative (const PlArray *b);
 
+/* The ufunc machinery (pl-ufunc.c) with the loop already resolved: runs
+ * op(a, b) into @out (or a new RESULT array when NULL), casting inputs to
+ * @loop_dtype and the @res_dtype result to @out's dtype in small buffers.
+ * Used by pl-elide.c for operators and in-place operations. */
+PlArray     *pl_ufunc_exec_binary (PlBinaryOp  op,
+                                   PlArray    *a,
+                                   PlArray    *b,
+                                   PlArray    *out,
+                                   PlDType     loop_dtype,
+                                   PlDType     res_dtype,
+                                   GError    **error);
+PlArray     *pl_ufunc_exec_unary  (PlUnaryOp   op,
+                                   PlArray    *a,
+                                   PlArray    *out,
+                                   PlDType     loop_dtype,
+                                   GError    **error);
+
+/* NumPy's one-character type codes ('d', 'l', '?'), for error messages. */
+char         pl_dtype_typecode    (PlDType     dtype);
+
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include "pl-promote.h"
 #include "pl-cast.h"
+#include "pl-kernels-private.h"
 
 #include <math.h>
 
@@ -31,6 +32,17 @@ pl_unary_op_ufunc_name (PlUnaryOp op)
 
   g_return_val_if_fail (op >= 0 && op < PL_N_UNOPS, "?");
   return names[op];
+}
+
+char
+pl_dtype_typecode (PlDType dtype)
+{
+  static const char codes[PL_N_DTYPES] = {
+    '?', 'b', 'h', 'i', 'l', 'B', 'H', 'I', 'L', 'e', 'f', 'd',
+  };
+
+  g_return_val_if_fail (dtype >= 0 && dtype < PL_N_DTYPES, '?');
+  return codes[dtype];
 }
 
 /* bool < int/uint < float: NumPy's dtype_kind_to_simplified_ordering. */
@@ -413,6 +425,7 @@ pl_resolve_binary (PlBinaryOp     op,
    * output casts to out= with same_kind. */
   {
     gboolean use_min = should_use_min_scalar (2, ops);
+    PlDType first_input_match = PL_DTYPE_NONE;
 
     for (gsize i = 0; i < G_N_ELEMENTS (search_order); i++)
       {
@@ -422,6 +435,8 @@ pl_resolve_binary (PlBinaryOp     op,
         for (guint k = 0; ok && k < 2; k++)
           ok = use_min ? pl_can_cast_array_safe (ops[k], t)
                        : pl_can_cast (ops[k]->dtype, t, PL_CASTING_SAFE);
+        if (ok && first_input_match == PL_DTYPE_NONE)
+          first_input_match = t;
         if (ok && out != NULL)
           ok = pl_can_cast (t, out->dtype, PL_CASTING_SAME_KIND);
         if (ok)
@@ -429,6 +444,16 @@ pl_resolve_binary (PlBinaryOp     op,
             *loop_dtype = *out_dtype = t;
             return TRUE;
           }
+      }
+
+    if (first_input_match != PL_DTYPE_NONE && out != NULL)
+      {
+        g_set_error (error, PL_ERROR, PL_ERROR_TYPE,
+                     "ufunc '%s' output (typecode '%c') could not be coerced to provided "
+                     "output parameter (typecode '%c') according to the casting rule "
+                     "''same_kind''", name, pl_dtype_typecode (first_input_match),
+                     pl_dtype_typecode (out->dtype));
+        return FALSE;
       }
   }
 
