@@ -148,6 +148,13 @@ guint8     *pl_array_get_flat_pointer (const PlArray *self,
                                        gint64         flat_index);
 
 /* --- creation (the allocator's CREATE reason) --------------------------- */
+/* pl_array_empty with the allocation recorded under @reason (COPY for
+ * copies, RESULT for operator and ufunc results, TEMPORARY, MASK). C order. */
+PlArray    *pl_array_empty_with_reason (gint            ndim,
+                                        const gint64   *shape,
+                                        PlDType         dtype,
+                                        PlAllocReason   reason,
+                                        GError        **error);
 PlArray    *pl_array_new_scalar     (const PlScalar *value,
                                      PlDType         dtype);   /* PL_DTYPE_NONE: NumPy's default */
 PlArray    *pl_array_empty          (gint            ndim,
