@@ -251,6 +251,8 @@ pl_palette_build (PlPalette *self)
 static void
 pl_palette_dispose (GObject *object)
 {
+  /* AdwBin would unparent its child again after the template is gone. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), PL_TYPE_PALETTE);
 
   G_OBJECT_CLASS (pl_palette_parent_class)->dispose (object);

@@ -67,6 +67,8 @@ pl_pipeline_editor_dispose (GObject *object)
   PlPipelineEditor *self = PL_PIPELINE_EDITOR (object);
 
   pl_pipeline_editor_set_pipeline (self, NULL);
+  /* AdwBin would unparent its child again after the template is gone. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_PIPELINE_EDITOR);
 
   G_OBJECT_CLASS (pl_pipeline_editor_parent_class)->dispose (object);
