@@ -235,8 +235,11 @@ prepare (PlArray        *self,
                 return FALSE;
               }
             len = adjust_slice (idx, self->shape[in_axis], &start, &step);
+            /* NumPy views an empty slice from the axis' start with step 1. */
             if (len > 0)
               data += start * self->strides[in_axis];
+            else
+              step = 1;
             shape[out_ndim] = len;
             strides[out_ndim] = self->strides[in_axis] * step;
             out_ndim++;
@@ -696,6 +699,21 @@ mask_fill_contiguous (guint8       *data,
     }
 }
 
+/* NumPy's shape mismatch messages print shapes without spaces: "(1,3,4)". */
+static char *
+format_shape_compact (gint          ndim,
+                      const gint64 *shape)
+{
+  GString *s = g_string_new ("(");
+
+  for (gint i = 0; i < ndim; i++)
+    g_string_append_printf (s, i > 0 ? ",%" G_GINT64_FORMAT : "%" G_GINT64_FORMAT, shape[i]);
+  if (ndim == 1)
+    g_string_append_c (s, ',');
+  g_string_append_c (s, ')');
+  return g_string_free (s, FALSE);
+}
+
 static gboolean
 advanced_set (IndexPlan  *plan,
               PlArray    *value,
@@ -760,11 +778,8 @@ advanced_set (IndexPlan  *plan,
                          value->shape[0], n_sel);
           else
             {
-              g_autofree char *vs = pl_array_format_shape (value);
-              g_autofree char *rs = NULL;
-              PlArray tmp = { .ndim = rndim };
-              memcpy (tmp.shape, rshape, sizeof (gint64) * (gsize) MIN (rndim, PL_MAX_DIMS));
-              rs = pl_array_format_shape (&tmp);
+              g_autofree char *vs = format_shape_compact (value->ndim, value->shape);
+              g_autofree char *rs = format_shape_compact (MIN (rndim, PL_MAX_DIMS), rshape);
               g_set_error (error, PL_ERROR, PL_ERROR_VALUE,
                            "shape mismatch: value array of shape %s could not be "
                            "broadcast to indexing result of shape %s", vs, rs);

@@ -1,0 +1,743 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "engine/pl-array.h"
+
+/* Index builders: N stands for an absent slice part (Python's None). */
+#define N G_MININT64
+
+static PlIndex
+I (gint64 i)
+{
+  return (PlIndex) { .kind = PL_INDEX_INT, .i = i };
+}
+
+static PlIndex
+S (gint64 start, gint64 stop, gint64 step)
+{
+  return (PlIndex) {
+    .kind = PL_INDEX_SLICE,
+    .has_start = start != N, .start = start != N ? start : 0,
+    .has_stop = stop != N, .stop = stop != N ? stop : 0,
+    .has_step = step != N, .step = step != N ? step : 0,
+  };
+}
+
+static PlIndex
+ALL (void)
+{
+  return S (N, N, N);
+}
+
+static PlIndex
+NEW (void)
+{
+  return (PlIndex) { .kind = PL_INDEX_NEWAXIS };
+}
+
+static PlIndex
+ELL (void)
+{
+  return (PlIndex) { .kind = PL_INDEX_ELLIPSIS };
+}
+
+static PlIndex
+ARR (PlArray *a)
+{
+  return (PlIndex) { .kind = PL_INDEX_ARRAY, .array = a };
+}
+
+static void
+assert_bytes_near (gint64 actual,
+                   gint64 expected)
+{
+  gint64 tolerance = MAX (64 * 1024, ABS (expected) / 100);
+
+  if (ABS (actual - expected) > tolerance)
+    g_error ("memory figure %" G_GINT64_FORMAT " is not within %" G_GINT64_FORMAT
+             " of NumPy's %" G_GINT64_FORMAT, actual, tolerance, expected);
+}
+
+/* np.arange (24.).reshape (2, 3, 4) */
+static PlArray *
+make_x (void)
+{
+  const gint64 shape[] = { 2, 3, 4 };
+  g_autoptr(PlArray) flat = pl_array_arange (&(PlScalar) { .kind = PL_DTYPE_KIND_FLOAT, .f = 24 },
+                                             NULL, NULL, PL_DTYPE_NONE, NULL);
+  return pl_array_reshape (flat, 3, shape, NULL);
+}
+
+static PlArray *
+ints (gint ndim, const gint64 *shape, const gint64 *values)
+{
+  gint64 size = 1;
+  PlScalar s[64];
+
+  for (gint i = 0; i < ndim; i++)
+    size *= shape[i];
+  g_assert_cmpint (size, <=, 64);
+  for (gint64 i = 0; i < size; i++)
+    s[i] = pl_scalar_from_int (values[i]);
+  return pl_array_from_scalars (ndim, shape, s, PL_DTYPE_INT64, NULL);
+}
+
+static PlArray *
+bools (gint ndim, const gint64 *shape, const char *bits)
+{
+  gint64 size = (gint64) strlen (bits);
+  PlScalar s[64];
+
+  for (gint64 i = 0; i < size; i++)
+    s[i] = pl_scalar_from_bool (bits[i] == '1');
+  return pl_array_from_scalars (ndim, shape, s, PL_DTYPE_BOOL, NULL);
+}
+
+static void
+assert_array (PlArray      *r,
+              gint          ndim,
+              const gint64 *shape,
+              const gint64 *values)
+{
+  gint64 size = 1;
+
+  g_assert_nonnull (r);
+  g_assert_cmpint (r->ndim, ==, ndim);
+  for (gint i = 0; i < ndim; i++)
+    {
+      g_assert_cmpint (r->shape[i], ==, shape[i]);
+      size *= shape[i];
+    }
+  for (gint64 i = 0; i < size; i++)
+    {
+      PlScalar s = pl_array_get_flat (r, i);
+      g_assert_cmpfloat (pl_scalar_to_double (&s), ==, (double) values[i]);
+    }
+}
+
+typedef struct
+{
+  const char *what;
+  gint        n_index;
+  PlIndex     index[6];
+  gint        ndim;
+  gint64      shape[4];
+  gint64      strides[4];
+  gint64      offset;        /* -1: not compared (NumPy returns a scalar) */
+  gint64      values[8];
+} ViewCase;
+
+static void
+test_basic_views (void)
+{
+  /* Shapes, strides, byte offsets and first values from NumPy 1.24.2 for
+   * x = np.arange (24.).reshape (2, 3, 4). */
+  const ViewCase cases[] = {
+    { "x[1]", 1, { I (1) }, 2, { 3, 4 }, { 32, 8 }, 96, { 12, 13, 14, 15, 16, 17, 18, 19 } },
+    { "x[-1,::-1]", 2, { I (-1), S (N, N, -1) }, 2, { 3, 4 }, { -32, 8 }, 160,
+      { 20, 21, 22, 23, 16, 17, 18, 19 } },
+    { "x[:,None,1:3]", 3, { ALL (), NEW (), S (1, 3, N) }, 4, { 2, 1, 2, 4 }, { 96, 0, 32, 8 },
+      32, { 4, 5, 6, 7, 8, 9, 10, 11 } },
+    { "x[...,1]", 2, { ELL (), I (1) }, 2, { 2, 3 }, { 96, 32 }, 8, { 1, 5, 9, 13, 17, 21 } },
+    { "x[None]", 1, { NEW () }, 4, { 1, 2, 3, 4 }, { 0, 96, 32, 8 }, 0, { 0, 1, 2, 3, 4, 5, 6, 7 } },
+    { "x[0,...,None]", 3, { I (0), ELL (), NEW () }, 3, { 3, 4, 1 }, { 32, 8, 0 }, 0,
+      { 0, 1, 2, 3, 4, 5, 6, 7 } },
+    { "x[:, ::-2, -3:]", 3, { ALL (), S (N, N, -2), S (-3, N, N) }, 3, { 2, 2, 3 },
+      { 96, -64, 8 }, 72, { 9, 10, 11, 1, 2, 3, 21, 22 } },
+    { "x[1, 5:1:-1, ::3]", 3, { I (1), S (5, 1, -1), S (N, N, 3) }, 2, { 1, 2 }, { -32, 24 },
+      160, { 20, 23 } },
+    { "x[:, 10:]", 2, { ALL (), S (10, N, N) }, 3, { 2, 0, 4 }, { 96, 32, 8 }, 0, { 0 } },
+    { "x[-2:, :-1, 1::2]", 3, { S (-2, N, N), S (N, -1, N), S (1, N, 2) }, 3, { 2, 2, 2 },
+      { 96, 32, 16 }, 8, { 1, 3, 5, 7, 13, 15, 17, 19 } },
+    { "x[0, 0, 0]", 3, { I (0), I (0), I (0) }, 0, { 0 }, { 0 }, -1, { 0 } },
+    { "x[()]", 0, { { 0 } }, 3, { 2, 3, 4 }, { 96, 32, 8 }, 0, { 0, 1, 2, 3, 4, 5, 6, 7 } },
+    { "x[...]", 1, { ELL () }, 3, { 2, 3, 4 }, { 96, 32, 8 }, 0, { 0, 1, 2, 3, 4, 5, 6, 7 } },
+    { "x[:, :, -1:-5:-2]", 3, { ALL (), ALL (), S (-1, -5, -2) }, 3, { 2, 3, 2 },
+      { 96, 32, -16 }, 24, { 3, 1, 7, 5, 11, 9, 15, 13 } },
+    { "x[:, -100:100]", 2, { ALL (), S (-100, 100, N) }, 3, { 2, 3, 4 }, { 96, 32, 8 }, 0,
+      { 0, 1, 2, 3, 4, 5, 6, 7 } },
+    { "x[:, 2:0]", 2, { ALL (), S (2, 0, N) }, 3, { 2, 0, 4 }, { 96, 32, 8 }, 0, { 0 } },
+    { "x[:, 2:0:-3]", 2, { ALL (), S (0, 2, -3) }, 3, { 2, 0, 4 }, { 96, 32, 8 }, 0, { 0 } },
+    { "x[1, :, None, 2]", 4, { I (1), ALL (), NEW (), I (2) }, 2, { 3, 1 }, { 32, 0 }, 112,
+      { 14, 18, 22 } },
+  };
+  g_autoptr(PlArray) x = make_x ();
+  gint64 live0 = pl_alloc_get_live_bytes ();
+
+  for (gsize c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      const ViewCase *vc = &cases[c];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlArray) r = pl_array_get_item (x, vc->index, (guint) vc->n_index, &error);
+      gint64 size;
+
+      g_test_message ("%s", vc->what);
+      g_assert_no_error (error);
+      g_assert_cmpint (r->ndim, ==, vc->ndim);
+      for (gint i = 0; i < vc->ndim; i++)
+        {
+          g_assert_cmpint (r->shape[i], ==, vc->shape[i]);
+          g_assert_cmpint (r->strides[i], ==, vc->strides[i]);
+        }
+      if (vc->offset >= 0)
+        g_assert_cmpint (r->data - x->data, ==, vc->offset);
+      size = pl_array_get_size (r);
+      for (gint64 i = 0; i < MIN (size, 8); i++)
+        g_assert_cmpfloat (pl_array_get_flat (r, i).f, ==, (double) vc->values[i]);
+      /* A view: same buffer, base is the owner, no allocation. */
+      g_assert_true (r->buffer == x->buffer);
+      g_assert_true (r->base == x->base);
+      g_assert_false (pl_array_owns_data (r));
+    }
+  g_assert_cmpint (pl_alloc_get_live_bytes (), ==, live0);
+}
+
+static void
+test_basic_errors (void)
+{
+  g_autoptr(PlArray) x = make_x ();
+  const struct { const char *what; gint n; PlIndex index[5]; gint code; const char *message; } cases[] = {
+    { "x[5]", 1, { I (5) }, PL_ERROR_INDEX, "index 5 is out of bounds for axis 0 with size 2" },
+    { "x[-3]", 1, { I (-3) }, PL_ERROR_INDEX, "index -3 is out of bounds for axis 0 with size 2" },
+    { "x[0,3]", 2, { I (0), I (3) }, PL_ERROR_INDEX, "index 3 is out of bounds for axis 1 with size 3" },
+    { "x[:, -4]", 2, { ALL (), I (-4) }, PL_ERROR_INDEX, "index -4 is out of bounds for axis 1 with size 3" },
+    { "x[0,0,0,0]", 4, { I (0), I (0), I (0), I (0) }, PL_ERROR_INDEX,
+      "too many indices for array: array is 3-dimensional, but 4 were indexed" },
+    { "x[...,...]", 2, { ELL (), ELL () }, PL_ERROR_INDEX, "an index can only have a single ellipsis ('...')" },
+    { "x[:, :, ::0]", 3, { ALL (), ALL (), S (N, N, 0) }, PL_ERROR_VALUE, "slice step cannot be zero" },
+  };
+
+  for (gsize c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GError) error = NULL;
+      PlArray *r = pl_array_get_item (x, cases[c].index, (guint) cases[c].n, &error);
+      g_test_message ("%s", cases[c].what);
+      g_assert_null (r);
+      g_assert_error (error, PL_ERROR, cases[c].code);
+      g_assert_cmpstr (error->message, ==, cases[c].message);
+      g_clear_error (&error);
+      /* Setting through the same index fails the same way. */
+      {
+        g_autoptr(PlArray) one = pl_array_new_scalar (&(PlScalar) { .kind = PL_DTYPE_KIND_INT, .i = 1 },
+                                                      PL_DTYPE_NONE);
+        g_assert_false (pl_array_set_item (x, cases[c].index, (guint) cases[c].n, one, &error));
+        g_assert_error (error, PL_ERROR, cases[c].code);
+      }
+    }
+}
+
+static void
+test_advanced_get (void)
+{
+  g_autoptr(PlArray) x = make_x ();
+  g_autoptr(GError) error = NULL;
+  const gint64 two[] = { 2 }, three[] = { 3 }, four[] = { 4 }, one[] = { 1 };
+  const gint64 two_two[] = { 2, 2 }, two_three[] = { 2, 3 };
+  const gint64 v20[] = { 2, 0 }, v13[] = { 1, 3 }, v001[] = { 0, 0, 1 }, v0110[] = { 0, 1, 1, 0 };
+  const gint64 v02[] = { 0, 2 }, vm10[] = { -1, 0 }, v2[] = { 2 };
+  g_autoptr(PlArray) i20 = ints (1, two, v20);
+  g_autoptr(PlArray) i13 = ints (1, two, v13);
+  g_autoptr(PlArray) i001 = ints (1, three, v001);
+  g_autoptr(PlArray) i0110 = ints (2, two_two, v0110);
+  g_autoptr(PlArray) i02 = ints (1, two, v02);
+  g_autoptr(PlArray) im10 = ints (1, two, vm10);
+  g_autoptr(PlArray) i2 = ints (1, one, v2);
+  g_autoptr(PlArray) m101 = bools (1, three, "101");
+  g_autoptr(PlArray) m1001 = bools (1, four, "1001");
+  g_autoptr(PlArray) m_all = bools (2, two_three, "111111");
+  g_autoptr(PlArray) m_gt10 = NULL;
+  g_autoptr(PlArray) m_col = NULL;
+  PlArray *r;
+
+  {
+    const gint64 shape[] = { 24 };
+    g_autoptr(PlArray) flat = pl_array_reshape (x, 1, shape, NULL);
+    PlScalar bits[24];
+    PlScalar col[6];
+    for (gint i = 0; i < 24; i++)
+      bits[i] = pl_scalar_from_bool (i > 10);
+    m_gt10 = pl_array_from_scalars (3, x->shape, bits, PL_DTYPE_BOOL, NULL);
+    for (gint i = 0; i < 6; i++)
+      col[i] = pl_scalar_from_bool (i * 4 > 5);     /* x[..., 0] > 5 */
+    m_col = pl_array_from_scalars (2, two_three, col, PL_DTYPE_BOOL, NULL);
+    g_assert_nonnull (flat);
+  }
+
+  /* Each expected array is NumPy 1.24.2's. */
+  {
+    PlIndex idx[] = { S (1, N, N), ARR (i20) };
+    const gint64 shape[] = { 1, 2, 4 }, values[] = { 20, 21, 22, 23, 12, 13, 14, 15 };
+    r = pl_array_get_item (x, idx, 2, &error);
+    assert_array (r, 3, shape, values);
+    g_assert_true (pl_array_owns_data (r));
+    g_assert_cmpint (r->buffer->reason, ==, PL_ALLOC_REASON_MASK);
+    pl_array_unref (r);
+  }
+  {
+    PlIndex idx[] = { I (0), ALL (), ARR (i13) };   /* the int and the array are apart */
+    const gint64 shape[] = { 2, 3 }, values[] = { 1, 5, 9, 3, 7, 11 };
+    r = pl_array_get_item (x, idx, 3, &error);
+    assert_array (r, 2, shape, values);
+    pl_array_unref (r);
+  }
+  {
+    PlIndex idx[] = { ARR (m_gt10) };
+    const gint64 shape[] = { 13 }, values[] = { 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23 };
+    r = pl_array_get_item (x, idx, 1, &error);
+    assert_array (r, 1, shape, values);
+    pl_array_unref (r);
+  }
+  {
+    PlIndex idx[] = { ARR (m_col) };
+    const gint64 shape[] = { 4, 4 };
+    const gint64 values[] = { 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23 };
+    r = pl_array_get_item (x, idx, 1, &error);
+    assert_array (r, 2, shape, values);
+    pl_array_unref (r);
+  }
+  {
+    PlIndex idx[] = { ALL (), ARR (m101) };
+    const gint64 shape[] = { 2, 2, 4 };
+    const gint64 values[] = { 0, 1, 2, 3, 8, 9, 10, 11, 12, 13, 14, 15, 20, 21, 22, 23 };
+    r = pl_array_get_item (x, idx, 2, &error);
+    assert_array (r, 3, shape, values);
+    pl_array_unref (r);
+  }
+  {
+    PlIndex idx[] = { ARR (i001) };
+    const gint64 shape[] = { 3, 3, 4 };
+    gint64 values[36];
+    for (gint i = 0; i < 36; i++)
+      values[i] = i < 24 ? i % 12 : i - 12;
+    r = pl_array_get_item (x, idx, 1, &error);
+    assert_array (r, 3, shape, values);
+    pl_array_unref (r);
+  }
+  {
+    PlIndex idx[] = { ARR (i0110) };
+    const gint64 shape[] = { 2, 2, 3, 4 };
+    gint64 values[48];
+    for (gint i = 0; i < 48; i++)
+      values[i] = (i < 12 || i >= 36) ? i % 12 : 12 + (i % 12);
+    r = pl_array_get_item (x, idx, 1, &error);
+    assert_array (r, 4, shape, values);
+    pl_array_unref (r);
+  }
+  {
+    PlIndex idx[] = { I (0), S (1, N, N), ARR (m1001) };
+    const gint64 shape[] = { 2, 2 }, values[] = { 4, 8, 7, 11 };
+    r = pl_array_get_item (x, idx, 3, &error);
+    assert_array (r, 2, shape, values);
+    pl_array_unref (r);
+  }
+  {
+    PlIndex idx[] = { I (1), ALL (), ARR (i02) };
+    const gint64 shape[] = { 2, 3 }, values[] = { 12, 16, 20, 14, 18, 22 };
+    r = pl_array_get_item (x, idx, 3, &error);
+    assert_array (r, 2, shape, values);
+    pl_array_unref (r);
+  }
+  {
+    PlIndex idx[] = { ALL (), I (1), ARR (i02) };   /* adjacent: in place */
+    const gint64 shape[] = { 2, 2 }, values[] = { 4, 6, 16, 18 };
+    r = pl_array_get_item (x, idx, 3, &error);
+    assert_array (r, 2, shape, values);
+    pl_array_unref (r);
+  }
+  {
+    PlIndex idx[] = { ARR (m_all) };
+    const gint64 shape[] = { 6, 4 };
+    gint64 values[24];
+    for (gint i = 0; i < 24; i++)
+      values[i] = i;
+    r = pl_array_get_item (x, idx, 1, &error);
+    assert_array (r, 2, shape, values);
+    pl_array_unref (r);
+  }
+  {
+    PlIndex idx[] = { ELL (), ARR (im10) };
+    const gint64 shape[] = { 2, 3, 2 }, values[] = { 3, 0, 7, 4, 11, 8, 15, 12, 19, 16, 23, 20 };
+    r = pl_array_get_item (x, idx, 2, &error);
+    assert_array (r, 3, shape, values);
+    pl_array_unref (r);
+  }
+  {
+    PlIndex idx[] = { NEW (), I (1), ARR (i2) };
+    const gint64 shape[] = { 1, 1, 4 }, values[] = { 20, 21, 22, 23 };
+    r = pl_array_get_item (x, idx, 3, &error);
+    assert_array (r, 3, shape, values);
+    pl_array_unref (r);
+  }
+  g_assert_no_error (error);
+}
+
+static void
+test_advanced_errors (void)
+{
+  g_autoptr(PlArray) x = make_x ();
+  const gint64 one[] = { 1 }, two[] = { 2 }, three[] = { 3 };
+  const gint64 v5[] = { 5 }, vm3[] = { -3 }, v05[] = { 0, 5 };
+  g_autoptr(PlArray) i5 = ints (1, one, v5);
+  g_autoptr(PlArray) im3 = ints (1, one, vm3);
+  g_autoptr(PlArray) i05 = ints (1, two, v05);
+  g_autoptr(PlArray) m3 = bools (1, three, "111");
+  g_autoptr(PlArray) f = pl_array_ones (1, one, PL_DTYPE_FLOAT64, NULL);
+  g_autoptr(PlArray) value = pl_array_new_scalar (&(PlScalar) { .kind = PL_DTYPE_KIND_INT, .i = 1 },
+                                                  PL_DTYPE_NONE);
+  g_autoptr(GError) error = NULL;
+  PlIndex idx[2];
+
+  idx[0] = ARR (i5);
+  g_assert_null (pl_array_get_item (x, idx, 1, &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_INDEX);
+  g_assert_cmpstr (error->message, ==, "index 5 is out of bounds for axis 0 with size 2");
+  g_clear_error (&error);
+  idx[0] = ARR (im3);
+  g_assert_null (pl_array_get_item (x, idx, 1, &error));
+  g_assert_cmpstr (error->message, ==, "index -3 is out of bounds for axis 0 with size 2");
+  g_clear_error (&error);
+  idx[0] = ARR (i05);
+  g_assert_false (pl_array_set_item (x, idx, 1, value, &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_INDEX);
+  g_assert_cmpstr (error->message, ==, "index 5 is out of bounds for axis 0 with size 2");
+  g_clear_error (&error);
+
+  idx[0] = ARR (m3);
+  g_assert_null (pl_array_get_item (x, idx, 1, &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_INDEX);
+  g_assert_cmpstr (error->message, ==, "boolean index did not match indexed array along "
+                   "dimension 0; dimension is 2 but corresponding boolean dimension is 3");
+  g_clear_error (&error);
+
+  idx[0] = ARR (f);
+  g_assert_null (pl_array_get_item (x, idx, 1, &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_INDEX);
+  g_assert_cmpstr (error->message, ==, "arrays used as indices must be of integer (or boolean) type");
+  g_clear_error (&error);
+
+  idx[0] = ARR (i5);
+  idx[1] = ARR (i5);
+  g_assert_null (pl_array_get_item (x, idx, 2, &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_NOT_IMPLEMENTED);
+}
+
+static void
+test_zero_d_index (void)
+{
+  /* A 0-d integer array is an integer index: a view. */
+  g_autoptr(PlArray) x = make_x ();
+  g_autoptr(PlArray) one = pl_array_new_scalar (&(PlScalar) { .kind = PL_DTYPE_KIND_INT, .i = 1 },
+                                                PL_DTYPE_NONE);
+  PlIndex idx[] = { ARR (one) };
+  g_autoptr(PlArray) r = pl_array_get_item (x, idx, 1, NULL);
+
+  g_assert_cmpint (r->ndim, ==, 2);
+  g_assert_true (r->base == x->base);
+  g_assert_cmpfloat (pl_array_get_flat (r, 0).f, ==, 12.0);
+}
+
+static gint64 *
+values_of (PlArray *a, gint64 *out)
+{
+  for (gint64 i = 0; i < pl_array_get_size (a); i++)
+    {
+      PlScalar s = pl_array_get_flat (a, i);
+      out[i] = pl_scalar_to_int (&s);
+    }
+  return out;
+}
+
+static void
+test_set_item (void)
+{
+  const gint64 two[] = { 2 }, three[] = { 3 }, four[] = { 4 }, three_four[] = { 3, 4 };
+  const gint64 two_three[] = { 2, 3 };
+  const gint64 v13[] = { 1, 3 }, v10[] = { 1, 0 };
+  g_autoptr(PlArray) i13 = ints (1, two, v13);
+  g_autoptr(PlArray) i10 = ints (1, two, v10);
+  g_autoptr(PlArray) m101 = bools (1, three, "101");
+  g_autoptr(GError) error = NULL;
+  gint64 got[24];
+  PlArray *y;
+
+  /* y[y > 10] = 0 */
+  {
+    static const gint64 expected[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 0, 0, 0, 0, 0, 0, 0,
+                                       0, 0, 0, 0, 0, 0 };
+    PlScalar bits[24];
+    g_autoptr(PlArray) m = NULL;
+    g_autoptr(PlArray) zero = pl_array_new_scalar (&(PlScalar) { .kind = PL_DTYPE_KIND_INT },
+                                                   PL_DTYPE_NONE);
+    for (gint i = 0; i < 24; i++)
+      bits[i] = pl_scalar_from_bool (i > 10);
+    y = make_x ();
+    m = pl_array_from_scalars (3, y->shape, bits, PL_DTYPE_BOOL, NULL);
+    g_assert_true (pl_array_set_item (y, (PlIndex[]) { ARR (m) }, 1, zero, &error));
+    g_assert_cmpmem (values_of (y, got), sizeof expected, expected, sizeof expected);
+    pl_array_unref (y);
+  }
+  /* y[0, :, [1, 3]] = -1 */
+  {
+    static const gint64 expected[] = { 0, -1, 2, -1, 4, -1, 6, -1, 8, -1, 10, -1, 12, 13, 14,
+                                       15, 16, 17, 18, 19, 20, 21, 22, 23 };
+    g_autoptr(PlArray) m1 = pl_array_new_scalar (&(PlScalar) { .kind = PL_DTYPE_KIND_INT, .i = -1 },
+                                                 PL_DTYPE_NONE);
+    y = make_x ();
+    g_assert_true (pl_array_set_item (y, (PlIndex[]) { I (0), ALL (), ARR (i13) }, 3, m1, &error));
+    g_assert_cmpmem (values_of (y, got), sizeof expected, expected, sizeof expected);
+    pl_array_unref (y);
+  }
+  /* y[:, [True, False, True]] = np.array ([100, 200, 300, 400.]) */
+  {
+    static const gint64 expected[] = { 100, 200, 300, 400, 4, 5, 6, 7, 100, 200, 300, 400,
+                                       100, 200, 300, 400, 16, 17, 18, 19, 100, 200, 300, 400 };
+    const gint64 vals[] = { 100, 200, 300, 400 };
+    g_autoptr(PlArray) v = ints (1, four, vals);
+    y = make_x ();
+    g_assert_true (pl_array_set_item (y, (PlIndex[]) { ALL (), ARR (m101) }, 2, v, &error));
+    g_assert_cmpmem (values_of (y, got), sizeof expected, expected, sizeof expected);
+    pl_array_unref (y);
+  }
+  /* y[[1, 0]] = np.arange (12.).reshape (3, 4) */
+  {
+    static const gint64 expected[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0, 1, 2, 3, 4, 5,
+                                       6, 7, 8, 9, 10, 11 };
+    gint64 vals[12];
+    g_autoptr(PlArray) v = NULL;
+    for (gint i = 0; i < 12; i++)
+      vals[i] = i;
+    v = ints (2, three_four, vals);
+    y = make_x ();
+    g_assert_true (pl_array_set_item (y, (PlIndex[]) { ARR (i10) }, 1, v, &error));
+    g_assert_cmpmem (values_of (y, got), sizeof expected, expected, sizeof expected);
+    pl_array_unref (y);
+  }
+  /* y[1, ::2] = np.array ([1, 2, 3, 4.]): basic index, array value */
+  {
+    static const gint64 expected[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2, 3, 4, 16,
+                                       17, 18, 19, 1, 2, 3, 4 };
+    const gint64 vals[] = { 1, 2, 3, 4 };
+    g_autoptr(PlArray) v = ints (1, four, vals);
+    y = make_x ();
+    g_assert_true (pl_array_set_item (y, (PlIndex[]) { I (1), S (N, N, 2) }, 2, v, &error));
+    g_assert_cmpmem (values_of (y, got), sizeof expected, expected, sizeof expected);
+    pl_array_unref (y);
+  }
+  /* y[:, 1] = 5.7 */
+  {
+    g_autoptr(PlArray) v = pl_array_new_scalar (&(PlScalar) { .kind = PL_DTYPE_KIND_FLOAT, .f = 5.7 },
+                                                PL_DTYPE_NONE);
+    y = make_x ();
+    g_assert_true (pl_array_set_item (y, (PlIndex[]) { ALL (), I (1) }, 2, v, &error));
+    for (gint i = 0; i < 24; i++)
+      g_assert_cmpfloat (pl_array_get_flat (y, i).f, ==, (i % 12) / 4 == 1 ? 5.7 : (double) i);
+    pl_array_unref (y);
+  }
+  /* y = x.astype (int16); y[y > 20] = 2.7 stores 2. */
+  {
+    const gint64 shape[] = { 24 };
+    PlScalar bits[24];
+    g_autoptr(PlArray) m = NULL;
+    g_autoptr(PlArray) v = pl_array_new_scalar (&(PlScalar) { .kind = PL_DTYPE_KIND_FLOAT, .f = 2.7 },
+                                                PL_DTYPE_NONE);
+    y = pl_array_arange (&(PlScalar) { .kind = PL_DTYPE_KIND_INT, .i = 24 }, NULL, NULL,
+                         PL_DTYPE_INT16, NULL);
+    for (gint i = 0; i < 24; i++)
+      bits[i] = pl_scalar_from_bool (i > 20);
+    m = pl_array_from_scalars (1, shape, bits, PL_DTYPE_BOOL, NULL);
+    g_assert_true (pl_array_set_item (y, (PlIndex[]) { ARR (m) }, 1, v, &error));
+    for (gint i = 0; i < 24; i++)
+      g_assert_cmpint (pl_array_get_flat (y, i).i, ==, i > 20 ? 2 : i);
+    pl_array_unref (y);
+  }
+  g_assert_no_error (error);
+
+  /* Errors, as NumPy words them. */
+  {
+    const gint64 vals[] = { 1, 2, 3, 4, 5 };
+    PlScalar bits[24];
+    g_autoptr(PlArray) m = NULL;
+    g_autoptr(PlArray) v3 = ints (1, three, vals);
+    g_autoptr(PlArray) v5 = NULL;
+    const gint64 five[] = { 5 };
+    const gint64 zero[] = { 0 };
+    g_autoptr(PlArray) i0 = ints (1, (const gint64[]) { 1 }, zero);
+
+    v5 = ints (1, five, vals);
+    y = make_x ();
+    for (gint i = 0; i < 24; i++)
+      bits[i] = pl_scalar_from_bool (i > 3);
+    m = pl_array_from_scalars (3, y->shape, bits, PL_DTYPE_BOOL, NULL);
+    g_assert_false (pl_array_set_item (y, (PlIndex[]) { ARR (m) }, 1, v3, &error));
+    g_assert_error (error, PL_ERROR, PL_ERROR_VALUE);
+    g_assert_cmpstr (error->message, ==, "NumPy boolean array indexing assignment cannot assign "
+                     "3 input values to the 20 output values where the mask is true");
+    g_clear_error (&error);
+    g_assert_false (pl_array_set_item (y, (PlIndex[]) { ARR (i0) }, 1, v5, &error));
+    g_assert_error (error, PL_ERROR, PL_ERROR_VALUE);
+    g_assert_cmpstr (error->message, ==, "shape mismatch: value array of shape (5,) could not "
+                     "be broadcast to indexing result of shape (1,3,4)");
+    g_clear_error (&error);
+    g_assert_false (pl_array_set_item (y, (PlIndex[]) { ALL (), I (1) }, 2, v3, &error));
+    g_assert_error (error, PL_ERROR, PL_ERROR_VALUE);
+    g_clear_error (&error);
+
+    /* Read-only destinations. */
+    y->flags &= ~(guint) PL_ARRAY_FLAG_WRITEABLE;
+    g_assert_false (pl_array_set_item (y, (PlIndex[]) { ALL () }, 1, v3, &error));
+    g_assert_error (error, PL_ERROR, PL_ERROR_VALUE);
+    g_assert_cmpstr (error->message, ==, "assignment destination is read-only");
+    pl_array_unref (y);
+    (void) two_three;
+  }
+}
+
+/* tests/engine/ref/views.py, masks (): NumPy 1.24.2's live bytes after
+ * each line, relative to the start of the function (x is line 53):
+ *   x = np.random.random (8_000_000)   64001920
+ *   mask = x > 0.5                     72002144
+ *   y = x[x > 0.5]                     104005656, peak 112005976
+ *   z = x[mask]                        136009168, peak 136009392
+ *   x[mask] = 0                        136009416, peak 136009744
+ *   x[x > 0.25] = 1.0                  136009792, peak 144010216
+ *   idx = np.arange (0, 8_000_000, 4)  152010136
+ *   w = x[idx]                         168010480
+ *   x[idx] = 2.0                       168010728, peak 168010832
+ * The comparisons (x > 0.5) are the ufunc layer's; here a mask with exactly
+ * half of its elements true stands in for them (NumPy's random mask had
+ * 4,000,439 of 8,000,000 true: 32,003,512 bytes selected). */
+static void
+test_mask_figures (void)
+{
+  const gint64 n8m[] = { 8000000 };
+  gint64 live0 = pl_alloc_get_live_bytes ();
+  g_autoptr(GError) error = NULL;
+  PlArray *x, *mask, *tmp_mask, *y, *z, *idx, *w;
+  PlScalar zero = pl_scalar_from_int (0);
+  g_autoptr(PlArray) zero_a = pl_array_new_scalar (&zero, PL_DTYPE_NONE);
+  g_autoptr(PlArray) one_a = pl_array_new_scalar (&(PlScalar) { .kind = PL_DTYPE_KIND_FLOAT, .f = 1 },
+                                                  PL_DTYPE_NONE);
+  g_autoptr(PlArray) two_a = pl_array_new_scalar (&(PlScalar) { .kind = PL_DTYPE_KIND_FLOAT, .f = 2 },
+                                                  PL_DTYPE_NONE);
+  guint8 *m;
+  double *d;
+
+  pl_random_seed (3);
+  x = pl_array_random_uniform (1, n8m, &error);
+  assert_bytes_near (pl_alloc_get_live_bytes () - live0, 64001920);
+
+  /* mask = x > 0.5, but exactly half true. */
+  mask = pl_array_empty_with_reason (1, n8m, PL_DTYPE_BOOL, PL_ALLOC_REASON_RESULT, &error);
+  m = mask->data;
+  for (gint64 i = 0; i < n8m[0]; i++)
+    m[i] = (i * 7919) % 2;
+  assert_bytes_near (pl_alloc_get_live_bytes () - live0, 72002144);
+
+  /* y = x[x > 0.5]: a temporary mask, then the counted result. */
+  pl_alloc_reset_peak ();
+  tmp_mask = pl_array_empty_with_reason (1, n8m, PL_DTYPE_BOOL, PL_ALLOC_REASON_TEMPORARY, &error);
+  memcpy (tmp_mask->data, mask->data, 8000000);
+  y = pl_array_get_item (x, (PlIndex[]) { ARR (tmp_mask) }, 1, &error);
+  pl_array_unref (tmp_mask);
+  g_assert_cmpint (y->shape[0], ==, 4000000);
+  assert_bytes_near (pl_alloc_get_peak_bytes () - live0, 112005976 - 3512);
+  assert_bytes_near (pl_alloc_get_live_bytes () - live0, 104005656 - 3512);
+
+  /* The values are the selected ones, in order. */
+  d = (double *) (void *) x->data;
+  for (gint64 i = 0, j = 0; i < n8m[0]; i += 1001)
+    if (m[i])
+      {
+        j = i / 2;
+        g_assert_cmpfloat (pl_array_get_flat (y, j).f, ==, d[i]);
+      }
+
+  /* z = x[mask] */
+  pl_alloc_reset_peak ();
+  z = pl_array_get_item (x, (PlIndex[]) { ARR (mask) }, 1, &error);
+  assert_bytes_near (pl_alloc_get_peak_bytes () - live0, 136009392 - 2 * 3512);
+  assert_bytes_near (pl_alloc_get_live_bytes () - live0, 136009168 - 2 * 3512);
+
+  /* x[mask] = 0: nothing allocated. */
+  pl_alloc_reset_peak ();
+  g_assert_true (pl_array_set_item (x, (PlIndex[]) { ARR (mask) }, 1, zero_a, &error));
+  assert_bytes_near (pl_alloc_get_peak_bytes () - live0, 136009744 - 2 * 3512);
+  assert_bytes_near (pl_alloc_get_live_bytes () - live0, 136009416 - 2 * 3512);
+  for (gint64 i = 0; i < n8m[0]; i += 999)
+    if (m[i])
+      g_assert_cmpfloat (d[i], ==, 0.0);
+    else
+      g_assert_cmpfloat (d[i], >, 0.0);
+
+  /* x[x > 0.25] = 1.0: only the temporary mask. */
+  pl_alloc_reset_peak ();
+  tmp_mask = pl_array_empty_with_reason (1, n8m, PL_DTYPE_BOOL, PL_ALLOC_REASON_TEMPORARY, &error);
+  for (gint64 i = 0; i < n8m[0]; i++)
+    tmp_mask->data[i] = d[i] > 0.25;
+  g_assert_true (pl_array_set_item (x, (PlIndex[]) { ARR (tmp_mask) }, 1, one_a, &error));
+  pl_array_unref (tmp_mask);
+  assert_bytes_near (pl_alloc_get_peak_bytes () - live0, 144010216 - 2 * 3512);
+  assert_bytes_near (pl_alloc_get_live_bytes () - live0, 136009792 - 2 * 3512);
+
+  /* idx = np.arange (0, 8_000_000, 4); w = x[idx]; x[idx] = 2.0 */
+  idx = pl_array_arange (&zero, &(PlScalar) { .kind = PL_DTYPE_KIND_INT, .i = 8000000 },
+                         &(PlScalar) { .kind = PL_DTYPE_KIND_INT, .i = 4 }, PL_DTYPE_NONE, &error);
+  assert_bytes_near (pl_alloc_get_live_bytes () - live0, 152010136 - 2 * 3512);
+  w = pl_array_get_item (x, (PlIndex[]) { ARR (idx) }, 1, &error);
+  assert_bytes_near (pl_alloc_get_live_bytes () - live0, 168010480 - 2 * 3512);
+  g_assert_cmpfloat (pl_array_get_flat (w, 5).f, ==, d[20]);
+  pl_alloc_reset_peak ();
+  g_assert_true (pl_array_set_item (x, (PlIndex[]) { ARR (idx) }, 1, two_a, &error));
+  assert_bytes_near (pl_alloc_get_peak_bytes () - live0, 168010832 - 2 * 3512);
+  assert_bytes_near (pl_alloc_get_live_bytes () - live0, 168010728 - 2 * 3512);
+  g_assert_cmpfloat (d[4000], ==, 2.0);
+  g_assert_no_error (error);
+
+  pl_array_unref (w);
+  pl_array_unref (idx);
+  pl_array_unref (z);
+  pl_array_unref (y);
+  pl_array_unref (mask);
+  pl_array_unref (x);
+  g_assert_cmpint (pl_alloc_get_live_bytes (), ==, live0);
+}
+
+static void
+test_mask_events (void)
+{
+  const gint64 n[] = { 1000 };
+  g_autofree PlAllocEvent *events = NULL;
+  g_autoptr(PlArray) x = pl_array_ones (1, n, PL_DTYPE_FLOAT32, NULL);
+  g_autoptr(PlArray) m = pl_array_ones (1, n, PL_DTYPE_BOOL, NULL);
+  PlArray *r;
+  gsize n_events;
+
+  pl_alloc_start_recording ();
+  r = pl_array_get_item (x, (PlIndex[]) { ARR (m) }, 1, NULL);
+  pl_array_unref (r);
+  events = pl_alloc_stop_recording (&n_events);
+  /* One allocation of the counted size, for the MASK reason, and its free. */
+  g_assert_cmpuint (n_events, ==, 2);
+  g_assert_cmpint (events[0].bytes, ==, 4000);
+  g_assert_cmpint (events[0].reason, ==, PL_ALLOC_REASON_MASK);
+  g_assert_cmpint (events[1].bytes, ==, -4000);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/engine/index/basic-views", test_basic_views);
+  g_test_add_func ("/engine/index/basic-errors", test_basic_errors);
+  g_test_add_func ("/engine/index/advanced-get", test_advanced_get);
+  g_test_add_func ("/engine/index/advanced-errors", test_advanced_errors);
+  g_test_add_func ("/engine/index/zero-d-index", test_zero_d_index);
+  g_test_add_func ("/engine/index/set-item", test_set_item);
+  g_test_add_func ("/engine/index/mask-figures", test_mask_figures);
+  g_test_add_func ("/engine/index/mask-events", test_mask_events);
+
+  return g_test_run ();
+}
