@@ -1,0 +1,9 @@
+from functools import partial
+import time
+
+import numpy as np
+import numexpr as ne
+
+utils.analyze_memory(
+    partial(np.ones, 4_000_000, dtype=np.float64)
+)

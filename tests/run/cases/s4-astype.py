@@ -1,0 +1,16 @@
+from functools import partial
+import time
+
+import numpy as np
+import numexpr as ne
+
+def fun1(x):
+    x = x.astype(np.float32)
+
+def fun2(x):
+    x = x.astype(np.float32, copy=False)
+
+utils.analyze_memory(
+    partial(fun1, np.ones(8_000_000)),
+    partial(fun2, np.ones(8_000_000))
+)
