@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "app/pl-application.h"
 #include "app/pl-window.h"
 
@@ -83,6 +85,66 @@ test_application_startup (void)
 
   /* No window exists before the application is activated. */
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+}
+
+/* Started from its build directory by hand, without the schema, Peakline must
+ * still open its window and say what to do, instead of aborting as
+ * g_settings_new() would. */
+static void
+test_application_without_schema (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(PlApplication) app = pl_application_new ();
+      g_autoptr(GError) error = NULL;
+      PlWindow *window;
+
+      /* The warning is expected here: let it be printed, not abort. */
+      g_log_set_always_fatal (G_LOG_FATAL_MASK);
+      g_log_set_fatal_mask ("Peakline", G_LOG_FATAL_MASK);
+      g_log_set_fatal_mask (NULL, G_LOG_FATAL_MASK);
+
+      g_application_set_flags (G_APPLICATION (app),
+                               G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+      g_assert_null (pl_application_get_settings (app));
+
+      window = pl_window_new (app);
+      gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
+      gtk_window_present (GTK_WINDOW (window));
+      pl_test_drain ();
+      gtk_window_close (GTK_WINDOW (window));
+      pl_test_drain ();
+      g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+      return;
+    }
+
+  {
+    g_autofree char *old_schema_dir = g_strdup (g_getenv ("GSETTINGS_SCHEMA_DIR"));
+    g_autofree char *old_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+    g_autofree char *empty = g_dir_make_tmp ("peakline-no-schema-XXXXXX", NULL);
+
+    g_assert_nonnull (empty);
+    /* The child inherits this environment; this process keeps its own,
+     * already loaded, schema source. */
+    g_setenv ("GSETTINGS_SCHEMA_DIR", empty, TRUE);
+    g_setenv ("XDG_DATA_DIRS", empty, TRUE);
+    g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+    if (old_schema_dir)
+      g_setenv ("GSETTINGS_SCHEMA_DIR", old_schema_dir, TRUE);
+    else
+      g_unsetenv ("GSETTINGS_SCHEMA_DIR");
+    if (old_data_dirs)
+      g_setenv ("XDG_DATA_DIRS", old_data_dirs, TRUE);
+    else
+      g_unsetenv ("XDG_DATA_DIRS");
+    g_rmdir (empty);
+
+    g_test_trap_assert_passed ();
+    g_test_trap_assert_stderr ("*settings schema " PL_SETTINGS_SCHEMA_ID
+                               " is not installed*build-aux/run*");
+  }
 }
 
 static void
@@ -334,6 +396,7 @@ main (int   argc,
   g_test_add_func ("/app/application/new", test_application_new);
   g_test_add_func ("/app/application/resources", test_application_resources);
   g_test_add_func ("/app/application/startup", test_application_startup);
+  g_test_add_func ("/app/application/without-schema", test_application_without_schema);
   g_test_add_func ("/app/application/activate", test_application_activate);
   g_test_add_func ("/app/application/about", test_application_about);
   g_test_add_func ("/app/application/shortcuts", test_application_shortcuts);
