@@ -421,11 +421,11 @@ pl_resolve_binary (PlBinaryOp     op,
     }
 
   /* The default resolver: the first registered loop that both inputs cast
-   * to safely (by value for 0-d operands when arrays are present) and whose
-   * output casts to out= with same_kind. */
+   * to safely (by value for 0-d operands when arrays are present). An out=
+   * array does not take part: NumPy 1.24 checks its casting afterwards
+   * ("Cannot cast ufunc 'floor_divide' output from dtype('float64') ..."). */
   {
     gboolean use_min = should_use_min_scalar (2, ops);
-    PlDType first_input_match = PL_DTYPE_NONE;
 
     for (gsize i = 0; i < G_N_ELEMENTS (search_order); i++)
       {
@@ -435,10 +435,6 @@ pl_resolve_binary (PlBinaryOp     op,
         for (guint k = 0; ok && k < 2; k++)
           ok = use_min ? pl_can_cast_array_safe (ops[k], t)
                        : pl_can_cast (ops[k]->dtype, t, PL_CASTING_SAFE);
-        if (ok && first_input_match == PL_DTYPE_NONE)
-          first_input_match = t;
-        if (ok && out != NULL)
-          ok = pl_can_cast (t, out->dtype, PL_CASTING_SAME_KIND);
         if (ok)
           {
             *loop_dtype = *out_dtype = t;
@@ -446,15 +442,6 @@ pl_resolve_binary (PlBinaryOp     op,
           }
       }
 
-    if (first_input_match != PL_DTYPE_NONE && out != NULL)
-      {
-        g_set_error (error, PL_ERROR, PL_ERROR_TYPE,
-                     "ufunc '%s' output (typecode '%c') could not be coerced to provided "
-                     "output parameter (typecode '%c') according to the casting rule "
-                     "''same_kind''", name, pl_dtype_typecode (first_input_match),
-                     pl_dtype_typecode (out->dtype));
-        return FALSE;
-      }
   }
 
   set_no_loop_error (error, name);

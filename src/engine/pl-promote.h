@@ -18,7 +18,8 @@ PlDType      pl_result_type_arrays (guint                 n,
 /* The loop NumPy picks for op(a, b): the dtype both inputs are cast to
  * (@loop_dtype) and the output dtype (@out_dtype; bool for comparisons).
  * @forced is the dtype= argument (PL_DTYPE_NONE if absent); @out, if not
- * NULL, is an out= array (it influences NumPy's loop search). Errors are
+ * NULL, is an out= array (NumPy 1.24 checks its casting after the search,
+ * as pl_ufunc_binary does). Errors are
  * NumPy's TypeErrors ("ufunc 'bitwise_and' not supported for the input
  * types, ..."). */
 gboolean     pl_resolve_binary     (PlBinaryOp            op,
