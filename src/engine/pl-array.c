@@ -29,10 +29,12 @@ set_c_strides (PlArray *self)
 {
   gint64 stride = (gint64) pl_dtype_itemsize (self->dtype);
 
+  /* As NumPy's _array_fill_strides (); an empty array may have dimensions
+   * whose product overflows, where the strides do not matter: wrap. */
   for (gint i = self->ndim - 1; i >= 0; i--)
     {
       self->strides[i] = stride;
-      stride *= self->shape[i] > 0 ? self->shape[i] : 1;
+      stride = (gint64) ((guint64) stride * (guint64) (self->shape[i] > 0 ? self->shape[i] : 1));
     }
 }
 
@@ -76,6 +78,9 @@ pl_array_get_size (const PlArray *self)
 
   g_return_val_if_fail (self != NULL, 0);
 
+  for (gint i = 0; i < self->ndim; i++)
+    if (self->shape[i] == 0)
+      return 0;
   for (gint i = 0; i < self->ndim; i++)
     size *= self->shape[i];
   return size;
@@ -390,7 +395,8 @@ pl_array_new_like (PlArray        *proto,
   for (gint i = proto->ndim - 1; i >= 0; i--)
     {
       self->strides[perm[i]] = stride;
-      stride *= self->shape[perm[i]] > 0 ? self->shape[perm[i]] : 1;
+      stride = (gint64) ((guint64) stride *
+                         (guint64) (self->shape[perm[i]] > 0 ? self->shape[perm[i]] : 1));
     }
   return self;
 }
@@ -983,7 +989,10 @@ pl_array_from_scalars (gint            ndim,
   if (!pl_array_check_shape (ndim, shape, PL_DTYPE_BOOL, NULL, error))
     return NULL;
   for (gint i = 0; i < ndim; i++)
-    size *= shape[i];
+    size = (gint64) ((guint64) size * (guint64) shape[i]);
+  for (gint i = 0; i < ndim; i++)
+    if (shape[i] == 0)
+      size = 0;
   g_return_val_if_fail (size == 0 || values != NULL, NULL);
 
   if (dtype == PL_DTYPE_NONE)

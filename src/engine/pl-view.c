@@ -165,7 +165,7 @@ fill_c_strides (PlDType       dtype,
   for (gint i = ndim - 1; i >= 0; i--)
     {
       strides[i] = stride;
-      stride *= dims[i] ? dims[i] : 1;
+      stride = (gint64) ((guint64) stride * (guint64) (dims[i] ? dims[i] : 1));
     }
 }
 
