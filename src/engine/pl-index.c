@@ -677,9 +677,13 @@ check_writeable (PlArray  *self,
     ctype *d = (ctype *) (void *) data;                                     \
     ctype v;                                                                \
     memcpy (&v, element, sizeof v);                                         \
-    /* Branch-free select: the compiler vectorises it. */                   \
+    /* Branch-free select with a mask of all ones or zeros: a random mask   \
+     * would mispredict half the branches; this the compiler vectorises. */ \
     for (gint64 i = 0; i < n; i++)                                          \
-      d[i] = m[i] ? v : d[i];                                               \
+      {                                                                     \
+        ctype mk = (ctype) -(ctype) (m[i] != 0);                            \
+        d[i] = (ctype) ((d[i] & (ctype) ~mk) | (v & mk));                   \
+      }                                                                     \
   }
 
 static void
