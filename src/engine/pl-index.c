@@ -24,6 +24,7 @@ typedef struct
   gboolean is_mask;
   gint     axis;        /* first axis of @view the index array covers */
   gint     naxes;       /* how many (mask.ndim, or 1) */
+  gint     self_axis;   /* the same axis of self, for error messages */
   gboolean to_front;    /* NumPy puts the selection first: an int and the
                            array index are separated by a slice/None/... */
 } IndexPlan;
@@ -298,6 +299,7 @@ prepare (PlArray        *self,
             plan->index = a;
             plan->is_mask = a->dtype == PL_DTYPE_BOOL;
             plan->axis = out_ndim;
+            plan->self_axis = in_axis;
             plan->naxes = covers;
             for (gint j = 0; j < covers; j++)
               {
@@ -358,6 +360,18 @@ check_int_index (const IndexPlan *plan,
   PlArray *idx = plan->index;
   gint64 n = plan->view->shape[plan->axis];
   gint64 size = pl_array_get_size (idx);
+
+  if (idx->dtype == PL_DTYPE_INT64 && pl_array_is_c_contiguous (idx))
+    {
+      const gint64 *ix = (const gint64 *) (const void *) idx->data;
+      for (gint64 i = 0; i < size; i++)
+        if (ix[i] < -n || ix[i] >= n)
+          {
+            set_bounds_error (ix[i], self_axis, n, error);
+            return FALSE;
+          }
+      return TRUE;
+    }
 
   for (gint64 i = 0; i < size; i++)
     {
@@ -547,7 +561,7 @@ advanced_get (IndexPlan  *plan,
     n_sel = count_true (idx);
   else
     {
-      if (!check_int_index (plan, plan->axis, error))
+      if (!check_int_index (plan, plan->self_axis, error))
         return NULL;
       n_sel = pl_array_get_size (idx);
     }
@@ -585,10 +599,28 @@ advanced_get (IndexPlan  *plan,
     return result;
   dst = result->data;
 
-  if (plan->is_mask && outer.ndim == 0 && inner.ndim == 0 && idx->ndim == 1 &&
-      pl_array_is_c_contiguous (idx) && view->strides[0] == (gint64) itemsize)
+  /* A mask over all of a C-contiguous array (x[x > 0.5], any ndim) is a
+   * flat compress. */
+  if (plan->is_mask && outer.ndim == 0 && inner.ndim == 0 &&
+      pl_array_is_c_contiguous (idx) && pl_array_is_c_contiguous (view))
     {
-      compress_contiguous (dst, view->data, idx->data, idx->shape[0], n_sel, itemsize);
+      compress_contiguous (dst, view->data, idx->data, pl_array_get_size (idx), n_sel, itemsize);
+      return result;
+    }
+
+  /* x[idx] with a contiguous int64 index over a 1-d array: a plain gather
+   * (the indices were checked above). */
+  if (!plan->is_mask && outer.ndim == 0 && inner.ndim == 0 && idx->dtype == PL_DTYPE_INT64 &&
+      pl_array_is_c_contiguous (idx))
+    {
+      const gint64 *ix = (const gint64 *) (const void *) idx->data;
+      gint64 n = view->shape[0];
+      gint64 stride = view->strides[0];
+      for (gint64 i = 0; i < n_sel; i++, dst += itemsize)
+        {
+          gint64 v = ix[i] < 0 ? ix[i] + n : ix[i];
+          copy_element (dst, view->data + v * stride, itemsize);
+        }
       return result;
     }
 
@@ -741,7 +773,7 @@ advanced_set (IndexPlan  *plan,
     n_sel = count_true (idx);
   else
     {
-      if (!check_int_index (plan, plan->axis, error))
+      if (!check_int_index (plan, plan->self_axis, error))
         return FALSE;
       n_sel = pl_array_get_size (idx);
     }
@@ -792,10 +824,10 @@ advanced_set (IndexPlan  *plan,
         }
     }
 
-  if (scalar && plan->is_mask && outer.ndim == 0 && inner.ndim == 0 && idx->ndim == 1 &&
-      pl_array_is_c_contiguous (idx) && view->strides[0] == (gint64) itemsize)
+  if (scalar && plan->is_mask && outer.ndim == 0 && inner.ndim == 0 &&
+      pl_array_is_c_contiguous (idx) && pl_array_is_c_contiguous (view))
     {
-      mask_fill_contiguous (view->data, idx->data, idx->shape[0], element, itemsize);
+      mask_fill_contiguous (view->data, idx->data, pl_array_get_size (idx), element, itemsize);
       return TRUE;
     }
 

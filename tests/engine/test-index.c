@@ -382,6 +382,8 @@ test_advanced_errors (void)
   g_autoptr(PlArray) i5 = ints (1, one, v5);
   g_autoptr(PlArray) im3 = ints (1, one, vm3);
   g_autoptr(PlArray) i05 = ints (1, two, v05);
+  const gint64 v7[] = { 7 };
+  g_autoptr(PlArray) i7 = ints (1, one, v7);
   g_autoptr(PlArray) m3 = bools (1, three, "111");
   g_autoptr(PlArray) f = pl_array_ones (1, one, PL_DTYPE_FLOAT64, NULL);
   g_autoptr(PlArray) value = pl_array_new_scalar (&(PlScalar) { .kind = PL_DTYPE_KIND_INT, .i = 1 },
@@ -404,6 +406,15 @@ test_advanced_errors (void)
   g_assert_cmpstr (error->message, ==, "index 5 is out of bounds for axis 0 with size 2");
   g_clear_error (&error);
 
+  /* The axis named is the array's own: x[None, :, :, [7]] names axis 2. */
+  {
+    PlIndex idx4[] = { NEW (), ALL (), ALL (), ARR (i7) };
+    g_assert_null (pl_array_get_item (x, idx4, 4, &error));
+    g_assert_error (error, PL_ERROR, PL_ERROR_INDEX);
+    g_assert_cmpstr (error->message, ==, "index 7 is out of bounds for axis 2 with size 4");
+    g_clear_error (&error);
+  }
+
   idx[0] = ARR (m3);
   g_assert_null (pl_array_get_item (x, idx, 1, &error));
   g_assert_error (error, PL_ERROR, PL_ERROR_INDEX);
@@ -421,6 +432,74 @@ test_advanced_errors (void)
   idx[1] = ARR (i5);
   g_assert_null (pl_array_get_item (x, idx, 2, &error));
   g_assert_error (error, PL_ERROR, PL_ERROR_NOT_IMPLEMENTED);
+}
+
+static void
+test_strided_and_2d (void)
+{
+  /* m = np.arange (24.).reshape (4, 6); m[m % 5 == 0] and m[:, ::2][mask of
+   * the view] and an int32 index: every path of the copy loops. */
+  g_autoptr(PlArray) flat = pl_array_arange (&(PlScalar) { .kind = PL_DTYPE_KIND_FLOAT, .f = 24 },
+                                             NULL, NULL, PL_DTYPE_NONE, NULL);
+  const gint64 s46[] = { 4, 6 }, s43[] = { 4, 3 }, three[] = { 3 };
+  g_autoptr(PlArray) m = pl_array_reshape (flat, 2, s46, NULL);
+  PlScalar bits[24];
+  g_autoptr(PlArray) mask = NULL;
+  g_autoptr(PlArray) view = NULL;
+  g_autoptr(PlArray) vmask = NULL;
+  g_autoptr(PlArray) i32 = NULL;
+  PlArray *r;
+
+  for (gint i = 0; i < 24; i++)
+    bits[i] = pl_scalar_from_bool (i % 5 == 0);
+  mask = pl_array_from_scalars (2, s46, bits, PL_DTYPE_BOOL, NULL);
+  {
+    const gint64 shape[] = { 5 }, values[] = { 0, 5, 10, 15, 20 };
+    r = pl_array_get_item (m, (PlIndex[]) { ARR (mask) }, 1, NULL);
+    assert_array (r, 1, shape, values);
+    pl_array_unref (r);
+  }
+
+  view = pl_array_get_item (m, (PlIndex[]) { ALL (), S (N, N, 2) }, 2, NULL);
+  for (gint i = 0; i < 12; i++)
+    bits[i] = pl_scalar_from_bool (i % 3 != 1);
+  vmask = pl_array_from_scalars (2, s43, bits, PL_DTYPE_BOOL, NULL);
+  {
+    const gint64 shape[] = { 8 }, values[] = { 0, 4, 6, 10, 12, 16, 18, 22 };
+    r = pl_array_get_item (view, (PlIndex[]) { ARR (vmask) }, 1, NULL);
+    assert_array (r, 1, shape, values);
+    pl_array_unref (r);
+  }
+  {
+    /* view[vmask] = -1 writes only through the view. */
+    g_autoptr(PlArray) v = pl_array_new_scalar (&(PlScalar) { .kind = PL_DTYPE_KIND_INT, .i = -1 },
+                                                PL_DTYPE_NONE);
+    g_assert_true (pl_array_set_item (view, (PlIndex[]) { ARR (vmask) }, 1, v, NULL));
+    for (gint i = 0; i < 24; i++)
+      {
+        gboolean hit = (i % 2 == 0) && ((i % 6) / 2) % 3 != 1;
+        g_assert_cmpfloat (pl_array_get_flat (m, i).f, ==, hit ? -1.0 : (double) i);
+      }
+  }
+  {
+    PlScalar iv[3] = { { .kind = PL_DTYPE_KIND_INT, .i = -1 }, { .kind = PL_DTYPE_KIND_INT, .i = 0 },
+                       { .kind = PL_DTYPE_KIND_INT, .i = 2 } };
+    const gint64 shape[] = { 4, 3 }, values[] = { 5, 0, 2, 11, 6, 8, 17, 12, 14, 23, 18, 20 };
+    i32 = pl_array_from_scalars (1, three, iv, PL_DTYPE_INT32, NULL);
+    /* m[:, [-1, 0, 2]] after the writes above put -1 at 0, 4, 6, ...: read
+     * a fresh copy of the original values instead. */
+    r = pl_array_get_item (flat, (PlIndex[]) { ARR (i32) }, 1, NULL);
+    g_assert_cmpfloat (pl_array_get_flat (r, 0).f, ==, 23.0);
+    pl_array_unref (r);
+    {
+      g_autoptr(PlArray) fresh_flat = pl_array_arange (&(PlScalar) { .kind = PL_DTYPE_KIND_FLOAT, .f = 24 },
+                                                       NULL, NULL, PL_DTYPE_NONE, NULL);
+      g_autoptr(PlArray) fresh = pl_array_reshape (fresh_flat, 2, s46, NULL);
+      r = pl_array_get_item (fresh, (PlIndex[]) { ALL (), ARR (i32) }, 2, NULL);
+      assert_array (r, 2, shape, values);
+      pl_array_unref (r);
+    }
+  }
 }
 
 static void
@@ -734,6 +813,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/engine/index/basic-errors", test_basic_errors);
   g_test_add_func ("/engine/index/advanced-get", test_advanced_get);
   g_test_add_func ("/engine/index/advanced-errors", test_advanced_errors);
+  g_test_add_func ("/engine/index/strided-and-2d", test_strided_and_2d);
   g_test_add_func ("/engine/index/zero-d-index", test_zero_d_index);
   g_test_add_func ("/engine/index/set-item", test_set_item);
   g_test_add_func ("/engine/index/mask-figures", test_mask_figures);
