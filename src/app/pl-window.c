@@ -52,8 +52,18 @@ pl_window_update_title (PlWindow *self)
 
   {
     g_autoptr(GFile) parent = g_file_get_parent (self->file);
+    g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
 
-    if (parent != NULL)
+    /* The folder as GNOME shows it: "~/Projects" for the home folder. */
+    if (parent != NULL && g_file_equal (parent, home))
+      folder = g_strdup ("~");
+    else if (parent != NULL && g_file_has_prefix (parent, home))
+      {
+        g_autofree char *relative = g_file_get_relative_path (home, parent);
+
+        folder = g_build_filename ("~", relative, NULL);
+      }
+    else if (parent != NULL)
       folder = g_file_get_parse_name (parent);
   }
 

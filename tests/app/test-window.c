@@ -141,6 +141,48 @@ test_window_file (void)
   pl_test_application_close_all (app);
 }
 
+static AdwWindowTitle *
+get_window_title (PlWindow *window)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  GtkWidget *header = gtk_widget_get_first_child (content);
+
+  return ADW_WINDOW_TITLE (adw_header_bar_get_title_widget (ADW_HEADER_BAR (header)));
+}
+
+static void
+test_window_title_and_subtitle (void)
+{
+  PlApplication *app = pl_test_application_get ();
+  PlWindow *window = pl_window_new (app);
+  AdwWindowTitle *title = get_window_title (window);
+  g_autoptr(GFile) outside = g_file_new_for_path ("/tmp/peakline-test/demo.py");
+  g_autoptr(GFile) in_home = g_file_new_build_filename (g_get_home_dir (), "demo.py", NULL);
+  g_autoptr(GFile) below_home = g_file_new_build_filename (g_get_home_dir (), "course", "week 2",
+                                                           "tutorial.py", NULL);
+
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Peakline");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "");
+
+  pl_window_set_file (window, outside);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "demo.py");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "/tmp/peakline-test");
+
+  pl_window_set_file (window, in_home);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "demo.py");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "~");
+
+  pl_window_set_file (window, below_home);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "tutorial.py");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "~/course/week 2");
+
+  pl_window_set_file (window, NULL);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Peakline");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "");
+
+  pl_test_application_close_all (app);
+}
+
 static void
 test_window_file_at_construction (void)
 {
@@ -219,6 +261,7 @@ main (int   argc,
   g_test_add_func ("/app/window/new", test_window_new);
   g_test_add_func ("/app/window/primary-menu", test_window_primary_menu);
   g_test_add_func ("/app/window/file", test_window_file);
+  g_test_add_func ("/app/window/title-and-subtitle", test_window_title_and_subtitle);
   g_test_add_func ("/app/window/file-at-construction", test_window_file_at_construction);
   g_test_add_func ("/app/window/remembers-size", test_window_remembers_size);
   g_test_add_func ("/app/window/new-invalid", test_window_new_invalid);
