@@ -1,0 +1,290 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "app/pl-line-table.h"
+#include "app/pl-pipeline-editor.h"
+#include "app/pl-plot-view.h"
+#include "app/pl-step-row.h"
+#include "app/pl-workbench.h"
+
+#include "pl-test-utils.h"
+
+/* Expected figures come from tools/numpy_ref.py on the same pipelines under
+ * NumPy 1.24: fun1 (x = np.ones(1_000_000); x *= 2) peaks at 8,003,544
+ * bytes, fun2 (x = np.ones(1_000_000); x = x * 2) at 16,002,064 bytes
+ * (tracemalloc counts a few hundred bytes of Python objects besides the
+ * arrays). The tolerance is the project's: max(64 KiB, 1 %). */
+#define FUN1_PEAK 8003544
+#define FUN2_PEAK 16002064
+
+static void
+assert_close (gint64 measured,
+              gint64 expected)
+{
+  gint64 tolerance = MAX (64 * 1024, expected / 100);
+
+  if (ABS (measured - expected) > tolerance)
+    g_error ("measured %" G_GINT64_FORMAT " bytes, expected %" G_GINT64_FORMAT " ± %" G_GINT64_FORMAT,
+             measured, expected, tolerance);
+}
+
+static GtkWidget *
+nth_of_type (GtkWidget *root,
+             GType      type,
+             guint      nth)
+{
+  g_autoptr(GPtrArray) queue = g_ptr_array_new ();
+  guint seen = 0;
+
+  g_ptr_array_add (queue, root);
+  for (guint i = 0; i < queue->len; i++)
+    {
+      GtkWidget *w = g_ptr_array_index (queue, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && seen++ == nth)
+        return w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (queue, c);
+    }
+  return NULL;
+}
+
+static void
+on_failed (PlWorkbench *workbench,
+           const char  *message,
+           char       **out)
+{
+  g_free (*out);
+  *out = g_strdup (message);
+}
+
+/* Iterates the main context until the run ends, failing after 30 s. */
+static void
+wait_for_run (PlWorkbench *workbench)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (30, pl_test_timeout_cb, &timed_out);
+
+  while (pl_workbench_get_running (workbench) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+  pl_test_drain ();
+}
+
+typedef struct
+{
+  GtkWindow   *window;
+  PlWorkbench *workbench;
+  char        *failure;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->window = GTK_WINDOW (gtk_window_new ());
+  f->workbench = pl_workbench_new ();
+  gtk_window_set_default_size (f->window, 1400, 900);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->workbench));
+  g_signal_connect (f->workbench, "failed", G_CALLBACK (on_failed), &f->failure);
+  gtk_window_present (f->window);
+  pl_test_drain ();
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  pl_test_drain ();
+  g_clear_pointer (&f->failure, g_free);
+}
+
+static void
+set_step_code (PlWorkbench *workbench,
+               guint        editor,
+               guint        step,
+               const char  *code)
+{
+  GtkWidget *ed = nth_of_type (GTK_WIDGET (workbench), PL_TYPE_PIPELINE_EDITOR, editor);
+  GtkWidget *row = nth_of_type (ed, PL_TYPE_STEP_ROW, step);
+  GtkWidget *entry = nth_of_type (row, GTK_TYPE_ENTRY, 0);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), code);
+}
+
+static void
+test_build_and_run (Fixture       *f,
+                    gconstpointer  data)
+{
+  PlDocument *document = pl_workbench_get_document (f->workbench);
+  PlLineTable *table;
+  PlPlotView *plot;
+  PlRun *run;
+  PlPipelineRun *p;
+
+  /* As a user: np.ones from the palette, a smaller size, then x *= 2. */
+  g_assert_true (pl_workbench_add_step (f->workbench, "ones"));
+  set_step_code (f->workbench, 0, 0, "x = np.ones(1_000_000)");
+  g_assert_true (pl_workbench_add_step (f->workbench, "multiply-inplace"));
+  g_assert_nonnull (strstr (pl_document_get_text (document), "    x = np.ones(1_000_000)\n    x *= 2\n"));
+  g_assert_true (pl_workbench_get_can_run (f->workbench));
+
+  /* The Source view shows the same script. */
+  {
+    GtkWidget *view = nth_of_type (GTK_WIDGET (f->workbench), GTK_TYPE_TEXT_VIEW, 0);
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+    g_autofree char *text = NULL;
+    GtkTextIter s, e;
+
+    gtk_text_buffer_get_bounds (buffer, &s, &e);
+    text = gtk_text_buffer_get_text (buffer, &s, &e, FALSE);
+    g_assert_cmpstr (text, ==, pl_document_get_text (document));
+  }
+
+  pl_workbench_run (f->workbench);
+  g_assert_true (pl_workbench_get_running (f->workbench));
+  g_assert_false (pl_workbench_get_can_run (f->workbench));
+  wait_for_run (f->workbench);
+  g_assert_null (f->failure);
+
+  run = pl_workbench_get_run (f->workbench);
+  g_assert_nonnull (run);
+  g_assert_cmpuint (pl_run_get_n_pipelines (run), ==, 1);
+  p = pl_run_get_pipeline (run, 0);
+  assert_close (pl_pipeline_run_get_peak_alloc_bytes (p), FUN1_PEAK);
+
+  plot = PL_PLOT_VIEW (nth_of_type (GTK_WIDGET (f->workbench), PL_TYPE_PLOT_VIEW, 0));
+  g_assert_true (pl_plot_view_get_run (plot) == run);
+  g_assert_false (pl_plot_view_get_running (plot));
+
+  table = PL_LINE_TABLE (nth_of_type (GTK_WIDGET (f->workbench), PL_TYPE_LINE_TABLE, 0));
+  g_assert_cmpuint (pl_line_table_get_n_rows (table), ==, 2);
+  pl_line_table_sort_by (table, "line", FALSE);
+  g_assert_cmpint (pl_line_table_get_row_line (table, 0), ==,
+                   pl_step_get_line (pl_pipeline_get_step (pl_document_get_pipeline (document, 0), 0)));
+
+  /* Compare: B starts as a copy of A; make it reassign, run both. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->workbench), "workbench.compare", NULL));
+  g_assert_true (pl_document_get_compare (document));
+  set_step_code (f->workbench, 1, 1, "x = x * 2");
+  pl_workbench_run (f->workbench);
+  wait_for_run (f->workbench);
+  g_assert_null (f->failure);
+  run = pl_workbench_get_run (f->workbench);
+  g_assert_cmpuint (pl_run_get_n_pipelines (run), ==, 2);
+  assert_close (pl_pipeline_run_get_peak_alloc_bytes (pl_run_get_pipeline (run, 0)), FUN1_PEAK);
+  assert_close (pl_pipeline_run_get_peak_alloc_bytes (pl_run_get_pipeline (run, 1)), FUN2_PEAK);
+  g_assert_cmpuint (pl_line_table_get_n_rows (table), ==, 4);
+
+  /* Clicking a line selects it everywhere. */
+  pl_workbench_select_line (f->workbench, pl_step_get_line (pl_pipeline_get_step (pl_document_get_pipeline (document, 1), 1)));
+  g_assert_cmpint (pl_plot_view_get_highlight_line (plot), ==,
+                   (int) pl_step_get_line (pl_pipeline_get_step (pl_document_get_pipeline (document, 1), 1)));
+}
+
+static void
+test_invalid_step_blocks_run (Fixture       *f,
+                              gconstpointer  data)
+{
+  pl_workbench_add_step (f->workbench, "ones");
+  set_step_code (f->workbench, 0, 0, "x = np.ones(1_000_000");
+  g_assert_false (pl_workbench_get_can_run (f->workbench));
+  pl_workbench_run (f->workbench);
+  g_assert_false (pl_workbench_get_running (f->workbench));
+  set_step_code (f->workbench, 0, 0, "x = np.ones(1_000)");
+  g_assert_true (pl_workbench_get_can_run (f->workbench));
+}
+
+static void
+test_broken_script (Fixture       *f,
+                    gconstpointer  data)
+{
+  PlDocument *document = pl_workbench_get_document (f->workbench);
+
+  /* A script the builders cannot show opens in the Source view. */
+  pl_workbench_load (f->workbench, "data = np.ones(10)\nprint(data.nbytes)\n");
+  g_assert_false (pl_document_get_structured (document));
+  g_assert_cmpstr (pl_workbench_get_view (f->workbench), ==, "source");
+  g_assert_false (pl_workbench_add_step (f->workbench, "ones"));
+
+  /* A script error is reported with its line. */
+  pl_workbench_load (f->workbench,
+                     "import numpy as np\n"
+                     "def fun1():\n"
+                     "    x = np.ones(1_000)\n"
+                     "    y = undefined_name * 2\n"
+                     "\n"
+                     "utils.analyze_memory(fun1)\n");
+  g_assert_cmpstr (pl_workbench_get_view (f->workbench), ==, "builders");
+  pl_workbench_run (f->workbench);
+  wait_for_run (f->workbench);
+  g_assert_nonnull (f->failure);
+  g_assert_nonnull (strstr (f->failure, ":4:"));
+  g_assert_nonnull (strstr (f->failure, "NameError"));
+  g_assert_null (pl_workbench_get_run (f->workbench));
+  /* Nothing is lost from the builders. */
+  g_assert_cmpuint (pl_pipeline_get_n_steps (pl_document_get_pipeline (document, 0)), ==, 2);
+
+  /* A syntax error never reaches the worker. */
+  g_clear_pointer (&f->failure, g_free);
+  pl_workbench_load (f->workbench, "def f(:\n    pass\nutils.analyze_memory(f)\n");
+  pl_workbench_run (f->workbench);
+  g_assert_false (pl_workbench_get_running (f->workbench));
+  g_assert_nonnull (f->failure);
+
+  /* Nothing to measure. */
+  g_clear_pointer (&f->failure, g_free);
+  pl_workbench_load (f->workbench, "print(1)\n");
+  pl_workbench_run (f->workbench);
+  g_assert_nonnull (f->failure);
+  g_assert_nonnull (strstr (f->failure, "utils.analyze_memory"));
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  gint64 start;
+
+  pl_workbench_load (f->workbench,
+                     "import time\n"
+                     "def fun1():\n"
+                     "    time.sleep(20)\n"
+                     "\n"
+                     "utils.analyze_memory(fun1)\n");
+  pl_workbench_run (f->workbench);
+  g_assert_true (pl_workbench_get_running (f->workbench));
+  start = g_get_monotonic_time ();
+  /* Let the worker start, then cancel. */
+  for (int i = 0; i < 20; i++)
+    {
+      g_usleep (5000);
+      pl_test_drain ();
+    }
+  pl_workbench_cancel (f->workbench);
+  wait_for_run (f->workbench);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  g_assert_nonnull (f->failure);
+  g_assert_null (pl_workbench_get_run (f->workbench));
+  g_assert_true (pl_workbench_get_can_run (f->workbench));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  pl_test_gtk_init (&argc, &argv);
+
+  g_test_add ("/app/workbench/build-and-run", Fixture, NULL, fixture_setup, test_build_and_run, fixture_teardown);
+  g_test_add ("/app/workbench/invalid-step", Fixture, NULL, fixture_setup, test_invalid_step_blocks_run, fixture_teardown);
+  g_test_add ("/app/workbench/broken-script", Fixture, NULL, fixture_setup, test_broken_script, fixture_teardown);
+  g_test_add ("/app/workbench/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
+
+  return g_test_run ();
+}
