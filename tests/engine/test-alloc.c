@@ -188,6 +188,38 @@ test_recording (void)
   g_assert_cmpint (events[n_events - 1].time_ns, <=, pl_alloc_now_ns ());
 }
 
+static void
+test_event_times (void)
+{
+  /* Event times are CLOCK_MONOTONIC nanoseconds, whatever the log stores
+   * while recording (TSC ticks where the kernel's clock is the TSC). */
+  g_autofree PlAllocEvent *events = NULL;
+  gint64 t_before, t_mid0, t_mid1, t_after;
+  gsize n_events;
+  PlBuffer *a, *b;
+
+  pl_alloc_start_recording ();
+  t_before = pl_alloc_now_ns ();
+  a = pl_buffer_new (8, PL_ALLOC_INIT_NONE, PL_ALLOC_REASON_CREATE, NULL);
+  t_mid0 = pl_alloc_now_ns ();
+  g_usleep (20000);
+  t_mid1 = pl_alloc_now_ns ();
+  b = pl_buffer_new (8, PL_ALLOC_INIT_NONE, PL_ALLOC_REASON_CREATE, NULL);
+  t_after = pl_alloc_now_ns ();
+  g_usleep (5000);
+  pl_buffer_unref (a);
+  pl_buffer_unref (b);
+  events = pl_alloc_stop_recording (&n_events);
+
+  g_assert_cmpuint (n_events, ==, 4);
+  /* Within a few microseconds of the clock read around them. */
+  g_assert_cmpint (events[0].time_ns, >=, t_before - 20000);
+  g_assert_cmpint (events[0].time_ns, <=, t_mid0 + 20000);
+  g_assert_cmpint (events[1].time_ns, >=, t_mid1 - 20000);
+  g_assert_cmpint (events[1].time_ns, <=, t_after + 20000);
+  g_assert_cmpint (events[2].time_ns, >=, t_after + 5000000 - 20000);
+}
+
 #define N_THREADS 4
 #define N_PER_THREAD 20000
 
@@ -265,6 +297,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/engine/alloc/zero-bytes", test_zero_bytes);
   g_test_add_func ("/engine/alloc/limit", test_limit);
   g_test_add_func ("/engine/alloc/recording", test_recording);
+  g_test_add_func ("/engine/alloc/event-times", test_event_times);
   g_test_add_func ("/engine/alloc/threads", test_threads);
   g_test_add_func ("/engine/alloc/hugepage-size", test_hugepage_size);
   g_test_add_func ("/engine/alloc/clock", test_clock);
