@@ -15,6 +15,7 @@ typedef struct
   PangoContext *context;
   double        scale;         /* device pixels per user unit */
   double        columns_scale; /* decimation columns per user unit */
+  gboolean      raster;        /* an image target (not PDF, SVG, a recording) */
   PlPlotColumn *columns;
   guint         n_columns;
 } Render;
@@ -114,48 +115,71 @@ y_for (Render *r,
 
 /* --- data ---------------------------------------------------------------- */
 
-/* The RSS line through the decimated columns: in a column holding several
- * samples, a vertical stroke from its minimum to its maximum. Returns
- * FALSE if there is nothing to draw. */
+/* The RSS line through the decimated columns. A column holding several
+ * samples spans from their minimum to their maximum; the line between
+ * two columns lies between the lines joining their maxima and their
+ * minima. So the line is drawn as that envelope: a polygon along the
+ * maxima and back along the minima, filled and outlined. Where a column
+ * holds one sample (zoomed in, or a slow sampler) the envelope is the line
+ * itself. A zig-zag path through every minimum and maximum would cross
+ * itself thousands of times, which is slow to stroke. */
 static gboolean
-append_line_path (Render   *r,
-                  guint     panel,
-                  double   *first_x,
-                  double   *last_x)
+append_envelope_path (Render   *r,
+                      guint     panel,
+                      gboolean  upper_only)
 {
   cairo_t *cr = r->cr;
   gboolean started = FALSE;
+  double first_x = 0, last_x = 0;
 
   for (guint c = 0; c < r->n_columns + 2; c++)
     {
       const PlPlotColumn *col = &r->columns[c];
-      double xf, xl, xm;
+      double x;
 
       if (col->count == 0)
         continue;
 
-      xf = x_for_time (r, col->first_t);
-      xl = x_for_time (r, col->last_t);
+      x = col->count == 1 ? x_for_time (r, col->first_t)
+                          : (x_for_time (r, col->first_t) + x_for_time (r, col->last_t)) / 2;
       if (!started)
         {
-          cairo_move_to (cr, xf, y_for (r, panel, col->first));
-          *first_x = xf;
+          cairo_move_to (cr, x, y_for (r, panel, col->max));
+          first_x = x;
           started = TRUE;
         }
       else
-        cairo_line_to (cr, xf, y_for (r, panel, col->first));
-
-      if (col->count > 1)
-        {
-          xm = (xf + xl) / 2;
-          cairo_line_to (cr, xm, y_for (r, panel, col->min));
-          cairo_line_to (cr, xm, y_for (r, panel, col->max));
-          cairo_line_to (cr, xl, y_for (r, panel, col->last));
-        }
-      *last_x = xl;
+        cairo_line_to (cr, x, y_for (r, panel, col->max));
+      last_x = x;
     }
 
-  return started;
+  if (!started)
+    return FALSE;
+
+  if (upper_only)
+    {
+      /* Down to zero and back: the area under the curve. */
+      cairo_line_to (cr, last_x, y_for (r, panel, 0));
+      cairo_line_to (cr, first_x, y_for (r, panel, 0));
+      cairo_close_path (cr);
+      return TRUE;
+    }
+
+  for (guint c = r->n_columns + 2; c-- > 0;)
+    {
+      const PlPlotColumn *col = &r->columns[c];
+      double x;
+
+      if (col->count == 0)
+        continue;
+
+      x = col->count == 1 ? x_for_time (r, col->first_t)
+                          : (x_for_time (r, col->first_t) + x_for_time (r, col->last_t)) / 2;
+      cairo_line_to (cr, x, y_for (r, panel, col->min));
+    }
+  cairo_close_path (cr);
+
+  return TRUE;
 }
 
 /* The live bytes as steps: a value holds until the next event changes it,
@@ -217,6 +241,157 @@ ensure_columns (Render           *r,
     }
 }
 
+/* Beyond this many points in view, an image target gets the RSS drawn per
+ * device pixel column instead of as a path: cairo's scan converter slows
+ * down with thousands of long, steep edges, boxes are its fast path. */
+#define MAX_PATH_POINTS 1024
+
+static double
+interpolate (gint64 ta,
+             gint64 va,
+             gint64 tb,
+             gint64 vb,
+             gint64 t)
+{
+  if (tb <= ta)
+    return (double) vb;
+  t = CLAMP (t, ta, tb);
+  return (double) va + (double) (vb - va) * ((double) (t - ta) / (double) (tb - ta));
+}
+
+/* The RSS line and its fill as boxes, one device pixel column each: the
+ * fill from zero to the line's extreme in the column, the line as the
+ * range the polyline covers in the column (its samples and the segments
+ * crossing it), widened by the line width. Exact at the pixel. */
+static void
+draw_rss_columns (Render             *r,
+                  guint               panel,
+                  const PlPlotSeries *series)
+{
+  cairo_t *cr = r->cr;
+  PlPlotLayout *layout = r->layout;
+  const PlPlotRect *plot = &layout->panels[panel].plot;
+  double d0 = floor (plot->x * r->scale);
+  double d1 = ceil ((plot->x + plot->width) * r->scale);
+  guint n = (guint) MAX (d1 - d0, 1.0);
+  double per_unit = (double) (layout->t1 - layout->t0) / plot->width;
+  gint64 ta = layout->t0 + (gint64) floor ((d0 / r->scale - plot->x) * per_unit);
+  gint64 tb = layout->t0 + (gint64) ceil ((d1 / r->scale - plot->x) * per_unit);
+  g_autofree double *lo = NULL;
+  g_autofree double *hi = NULL;
+  g_autofree guint *next = NULL;
+  const double lw = 1.5;
+  int k = (int) floor (lw * r->scale / 2.0);
+  double width = 1.0 / r->scale;
+  gboolean have_prev = FALSE;
+  gint64 prev_t = 0, prev_v = 0;
+
+  if (tb <= ta)
+    return;
+
+  if (n != r->n_columns)
+    {
+      g_free (r->columns);
+      r->columns = g_new (PlPlotColumn, n + 2);
+      r->n_columns = n;
+    }
+  pl_plot_track_decimate (&series->rss, ta, tb, n, r->columns);
+
+  lo = g_new (double, n + 2);
+  hi = g_new (double, n + 2);
+  next = g_new (guint, n + 2);
+
+  /* The next non-empty column after each column. */
+  next[n + 1] = n + 2;
+  for (guint c = n + 1; c-- > 0;)
+    next[c] = r->columns[c + 1].count > 0 ? c + 1 : next[c + 1];
+
+  for (guint c = 0; c < n + 2; c++)
+    {
+      const PlPlotColumn *col = &r->columns[c];
+      const PlPlotColumn *after = next[c] < n + 2 ? &r->columns[next[c]] : NULL;
+      gint64 edge_a = ta + (gint64) ((double) (tb - ta) * ((double) c - 1) / n);
+      gint64 edge_b = ta + (gint64) ((double) (tb - ta) * (double) c / n);
+
+      lo[c] = G_MAXDOUBLE;
+      hi[c] = -G_MAXDOUBLE;
+
+      if (col->count > 0)
+        {
+          lo[c] = (double) col->min;
+          hi[c] = (double) col->max;
+          if (have_prev && c > 0)
+            {
+              double v = interpolate (prev_t, prev_v, col->first_t, col->first, edge_a);
+
+              lo[c] = MIN (lo[c], v);
+              hi[c] = MAX (hi[c], v);
+            }
+          if (after != NULL && c <= n)
+            {
+              double v = interpolate (col->last_t, col->last, after->first_t, after->first, edge_b);
+
+              lo[c] = MIN (lo[c], v);
+              hi[c] = MAX (hi[c], v);
+            }
+          have_prev = TRUE;
+          prev_t = col->last_t;
+          prev_v = col->last;
+        }
+      else if (have_prev && after != NULL)
+        {
+          double va = interpolate (prev_t, prev_v, after->first_t, after->first, edge_a);
+          double vb = interpolate (prev_t, prev_v, after->first_t, after->first, edge_b);
+
+          lo[c] = MIN (va, vb);
+          hi[c] = MAX (va, vb);
+        }
+    }
+
+  /* The fill: from zero to the farthest point of the line. */
+  cairo_new_path (cr);
+  for (guint c = 1; c <= n; c++)
+    {
+      double top, bottom;
+
+      if (lo[c] > hi[c])
+        continue;
+      /* On whole pixels (cairo's fastest path): the line covers the top
+       * edge and the axis or zero line the bottom one. */
+      top = round (pl_plot_layout_y_for_bytes (layout, panel, MAX (hi[c], 0.0)) * r->scale) / r->scale;
+      bottom = round (pl_plot_layout_y_for_bytes (layout, panel, MIN (lo[c], 0.0)) * r->scale) / r->scale;
+      if (bottom > top)
+        cairo_rectangle (cr, (d0 + c - 1) / r->scale, top, width, bottom - top);
+    }
+  set_color (cr, &layout->palette.rss_fill);
+  cairo_fill (cr);
+
+  /* The line: each column's range, widened across the line width's worth
+   * of neighbouring columns so steep parts are as thick as flat ones. */
+  cairo_new_path (cr);
+  for (guint c = 1; c <= n; c++)
+    {
+      double l = G_MAXDOUBLE, h = -G_MAXDOUBLE, top, bottom;
+
+      if (lo[c] > hi[c])
+        continue;
+      for (int d = -k; d <= k; d++)
+        {
+          int j = (int) c + d;
+
+          if (j < 1 || j > (int) n || lo[j] > hi[j])
+            continue;
+          l = MIN (l, lo[j]);
+          h = MAX (h, hi[j]);
+        }
+      top = pl_plot_layout_y_for_bytes (layout, panel, h) - lw / 2;
+      bottom = pl_plot_layout_y_for_bytes (layout, panel, l) + lw / 2;
+      cairo_rectangle (cr, (d0 + c - 1) / r->scale, top, width, bottom - top);
+    }
+  set_color (cr, &layout->palette.rss_line);
+  cairo_fill (cr);
+}
+
 static void
 draw_rss (Render             *r,
           guint               panel,
@@ -224,27 +399,29 @@ draw_rss (Render             *r,
 {
   cairo_t *cr = r->cr;
   PlPlotLayout *layout = r->layout;
-  double first_x = 0, last_x = 0, zero_y;
+  gsize first, last;
+
+  /* Few points in view: a true path, the nicest at any zoom. */
+  first = pl_plot_track_lower_bound (&series->rss, layout->t0);
+  last = pl_plot_track_lower_bound (&series->rss, layout->t1);
+  if (r->raster && last - first > MAX_PATH_POINTS)
+    {
+      draw_rss_columns (r, panel, series);
+      return;
+    }
 
   pl_plot_track_decimate (&series->rss, layout->t0, layout->t1, r->n_columns, r->columns);
 
-  zero_y = y_for (r, panel, 0);
-  cairo_new_path (cr);
-  if (!append_line_path (r, panel, &first_x, &last_x))
-    return;
-
   /* The fill down to zero, then the line over it. */
-  cairo_save (cr);
-  cairo_line_to (cr, last_x, zero_y);
-  cairo_line_to (cr, first_x, zero_y);
-  cairo_close_path (cr);
+  cairo_new_path (cr);
+  if (!append_envelope_path (r, panel, TRUE))
+    return;
   set_color (cr, &layout->palette.rss_fill);
   cairo_fill (cr);
-  cairo_restore (cr);
 
-  cairo_new_path (cr);
-  append_line_path (r, panel, &first_x, &last_x);
+  append_envelope_path (r, panel, FALSE);
   set_color (cr, &layout->palette.rss_line);
+  cairo_fill_preserve (cr);
   cairo_set_line_width (cr, 1.5);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_stroke (cr);
@@ -286,7 +463,7 @@ stroke_mark_columns (Render        *r,
 
   for (int d = 0; d < layout->n_mark_dashes; d++)
     period += layout->mark_dashes[d];
-  period *= r->scale;
+  period *= r->scale * 2.0;   /* in half device pixels, as the keys */
 
   /* Where marks are closer than the dash period, their dashes would line
    * up into horizontal stripes: those are drawn solid and lighter, as a
@@ -306,7 +483,7 @@ stroke_mark_columns (Render        *r,
 
           if (dense != dense_pass)
             continue;
-          x = ((double) columns[i] + 0.5) / r->scale;
+          x = (double) columns[i] / (r->scale * 2.0);
           cairo_move_to (cr, x, bottom);
           cairo_line_to (cr, x, top);
           any = TRUE;
@@ -349,21 +526,25 @@ draw_marks (Render             *r,
   normal = g_array_sized_new (FALSE, FALSE, sizeof (gint64), MIN (i1 - i0, (gsize) r->n_columns + 2));
   highlighted = g_array_new (FALSE, FALSE, sizeof (gint64));
 
+  /* A mark's position is snapped to the device grid (crisp lines); the
+   * key of a position is in half device pixels. */
   for (gsize i = i0; i < i1; i++)
     {
-      gint64 column = (gint64) floor (x_for_time (r, series->mark_t[i]) * r->scale);
-      GArray *target = highlight != 0 && series->mark_line[i] == highlight ? highlighted : normal;
+      gboolean is_highlight = highlight != 0 && series->mark_line[i] == highlight;
+      double x = snap (r, x_for_time (r, series->mark_t[i]), is_highlight ? 2.0 : 1.0);
+      gint64 key = (gint64) llround (x * r->scale * 2.0);
+      GArray *target = is_highlight ? highlighted : normal;
 
-      if (target->len > 0 && g_array_index (target, gint64, target->len - 1) == column)
+      if (target->len > 0 && g_array_index (target, gint64, target->len - 1) == key)
         continue;
-      g_array_append_val (target, column);
+      g_array_append_val (target, key);
     }
 
   stroke_mark_columns (r, (const gint64 *) (gpointer) normal->data, normal->len,
                        plot->y, plot->y + plot->height, &layout->mark_color, 1.0,
                        layout->n_mark_dashes > 0);
   stroke_mark_columns (r, (const gint64 *) (gpointer) highlighted->data, highlighted->len,
-                       plot->y, plot->y + plot->height, &layout->palette.highlight, 1.5,
+                       plot->y, plot->y + plot->height, &layout->palette.highlight, 2.0,
                        layout->n_mark_dashes > 0);
 }
 
@@ -699,8 +880,16 @@ draw_panel (Render *r,
     {
       ensure_columns (r, plot);
 
+      /* A clip on whole device pixels keeps cairo on its fast paths. */
       cairo_save (cr);
-      cairo_rectangle (cr, plot->x, plot->y - 2.0, plot->width + 2.0, plot->height + 2.0);
+      {
+        double x0 = floor (plot->x * r->scale) / r->scale;
+        double y0 = floor ((plot->y - 2.0) * r->scale) / r->scale;
+        double x1 = ceil ((plot->x + plot->width + 2.0) * r->scale) / r->scale;
+        double y1 = ceil ((plot->y + plot->height) * r->scale) / r->scale;
+
+        cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+      }
       cairo_clip (cr);
 
       if (series->has_samples && !(layout->options.flags & PL_PLOT_HIDE_RSS))
@@ -743,7 +932,7 @@ pl_plot_layout_render (PlPlotLayout *layout,
                        cairo_t      *cr)
 {
   Render r = { 0 };
-  double dx = 1.0, dy = 0.0;
+  double dx = 1.0, dy = 0.0, device_x = 1.0, device_y = 1.0;
   cairo_surface_type_t type;
 
   g_return_if_fail (layout != NULL);
@@ -752,8 +941,12 @@ pl_plot_layout_render (PlPlotLayout *layout,
   r.layout = layout;
   r.cr = cr;
 
+  /* Device pixels per unit: the transformation times the surface's device
+   * scale (a HiDPI window, an export at scale 2), which the former leaves
+   * out. */
   cairo_user_to_device_distance (cr, &dx, &dy);
-  r.scale = MAX (hypot (dx, dy), 1e-3);
+  cairo_surface_get_device_scale (cairo_get_target (cr), &device_x, &device_y);
+  r.scale = MAX (hypot (dx, dy) * device_x, 1e-3);
 
   /* Vector surfaces keep more detail than a pixel: two columns per unit. */
   type = cairo_surface_get_type (cairo_get_target (cr));
@@ -761,7 +954,10 @@ pl_plot_layout_render (PlPlotLayout *layout,
       || type == CAIRO_SURFACE_TYPE_PS || type == CAIRO_SURFACE_TYPE_RECORDING)
     r.columns_scale = MAX (r.scale, 2.0);
   else
-    r.columns_scale = MAX (r.scale, 1.0);
+    {
+      r.columns_scale = MAX (r.scale, 1.0);
+      r.raster = TRUE;
+    }
 
   cairo_save (cr);
 

@@ -155,3 +155,62 @@ plot_test_big_run (gsize n_samples,
 
   return run;
 }
+
+cairo_surface_t *
+plot_test_render (PlRun                *run,
+                  int                   width,
+                  int                   height,
+                  double                scale,
+                  const PlPlotOptions  *options,
+                  PlPlotLayout        **layout)
+{
+  cairo_surface_t *surface;
+  PlPlotLayout *l;
+  cairo_t *cr;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (width * scale), (int) (height * scale));
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  l = pl_plot_layout_new (run, width, height, options);
+  pl_plot_layout_render (l, cr);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  if (layout != NULL)
+    *layout = l;
+  else
+    pl_plot_layout_unref (l);
+
+  return surface;
+}
+
+PlotTestPixel
+plot_test_pixel (cairo_surface_t *surface,
+                 int              x,
+                 int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 v;
+  PlotTestPixel p;
+
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (y, <, cairo_image_surface_get_height (surface));
+
+  v = *(const guint32 *) (gconstpointer) (data + (gsize) y * (gsize) stride + (gsize) x * 4);
+  p.a = (int) (v >> 24);
+  p.r = (int) (v >> 16 & 0xff);
+  p.g = (int) (v >> 8 & 0xff);
+  p.b = (int) (v & 0xff);
+  if (p.a > 0 && p.a < 255)
+    {
+      p.r = p.r * 255 / p.a;
+      p.g = p.g * 255 / p.a;
+      p.b = p.b * 255 / p.a;
+    }
+
+  return p;
+}

@@ -31,3 +31,30 @@ PlRun *plot_test_big_run        (gsize         n_samples,
                                  gsize         n_marks);
 
 G_END_DECLS
+
+#include <cairo.h>
+
+#include "plot/pl-plot.h"
+
+G_BEGIN_DECLS
+
+/* Renders @run at @width × @height logical pixels and @scale into a new
+ * image surface; returns the layout used in @layout (unref it). */
+cairo_surface_t *plot_test_render   (PlRun                *run,
+                                     int                   width,
+                                     int                   height,
+                                     double                scale,
+                                     const PlPlotOptions  *options,
+                                     PlPlotLayout        **layout);
+
+typedef struct
+{
+  int r, g, b, a;
+} PlotTestPixel;
+
+/* The pixel at device coordinates (@x, @y), unpremultiplied. */
+PlotTestPixel    plot_test_pixel    (cairo_surface_t      *surface,
+                                     int                   x,
+                                     int                   y);
+
+G_END_DECLS
