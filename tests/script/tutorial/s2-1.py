@@ -1,0 +1,15 @@
+from functools import partial
+
+from memory_profiler import memory_usage
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import numexpr as ne
+
+import sys
+import time
+from contextlib import contextmanager
+
+utils.analyze_memory(
+    partial(np.ones, 1_000_000, dtype=np.float64)
+)

@@ -1,0 +1,16 @@
+from functools import partial
+
+from memory_profiler import memory_usage
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import numexpr as ne
+
+import sys
+import time
+from contextlib import contextmanager
+
+utils.analyze_memory(
+    partial(np.ones, 500_000_0),
+    partial(np.arange, 500_000_0),
+);
