@@ -175,8 +175,8 @@ main (int argc, char *argv[])
         g_print ("%-18s %9.2f (%8.2f) %20s\n", benches[b].name, times[0], times[REPEAT / 2], "-");
     }
 
-  /* The allocator's own cost: a million small buffers, with and without the
-   * event log (the evaluator's scratch pattern). */
+  /* The allocator's own cost: a million small buffers and a million small
+   * arrays (4M events), with and without the event log. */
   for (gint recording = 0; recording < 2; recording++)
     {
       for (gint r = 0; r < REPEAT; r++)
@@ -187,6 +187,8 @@ main (int argc, char *argv[])
           t0 = pl_alloc_now_ns ();
           for (gint i = 0; i < 1000000; i++)
             pl_buffer_unref (pl_buffer_new (64, PL_ALLOC_INIT_NONE, PL_ALLOC_REASON_SCRATCH, NULL));
+          for (gint i = 0; i < 1000000; i++)
+            pl_array_unref (pl_array_empty (1, (const gint64[]) { 8 }, PL_DTYPE_FLOAT64, NULL));
           t1 = pl_alloc_now_ns ();
           if (recording)
             g_free (pl_alloc_stop_recording (NULL));
@@ -194,7 +196,7 @@ main (int argc, char *argv[])
         }
       qsort (times, REPEAT, sizeof (double), compare_doubles);
       g_print ("%-18s %9.2f (%8.2f) %20s\n",
-               recording ? "1M buffers, log on" : "1M buffers, no log",
+               recording ? "2M allocs, log on" : "2M allocs, no log",
                times[0], times[REPEAT / 2], "-");
     }
 

@@ -503,6 +503,27 @@ test_strided_and_2d (void)
 }
 
 static void
+test_overlapping_set (void)
+{
+  /* x = np.arange (6.); x[[0, 1, 2, 3, 4, 5]] = x[::-1] gives, in NumPy
+   * 1.24, [5, 4, 3, 3, 4, 5]: the value is not copied first, the writes are
+   * seen by later reads. Same for a mask. Peakline does the same. */
+  const gint64 six[] = { 6 }, order[] = { 0, 1, 2, 3, 4, 5 }, expected[] = { 5, 4, 3, 3, 4, 5 };
+  g_autoptr(PlArray) idx = ints (1, six, order);
+  g_autoptr(PlArray) m = bools (1, six, "111111");
+  PlArray *keys[] = { idx, m };
+
+  for (gsize k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      g_autoptr(PlArray) x = pl_array_arange (&(PlScalar) { .kind = PL_DTYPE_KIND_FLOAT, .f = 6 },
+                                              NULL, NULL, PL_DTYPE_NONE, NULL);
+      g_autoptr(PlArray) rev = pl_array_get_item (x, (PlIndex[]) { S (N, N, -1) }, 1, NULL);
+      g_assert_true (pl_array_set_item (x, (PlIndex[]) { ARR (keys[k]) }, 1, rev, NULL));
+      assert_array (x, 1, six, expected);
+    }
+}
+
+static void
 test_zero_d_index (void)
 {
   /* A 0-d integer array is an integer index: a view. */
@@ -515,6 +536,22 @@ test_zero_d_index (void)
   g_assert_cmpint (r->ndim, ==, 2);
   g_assert_true (r->base == x->base);
   g_assert_cmpfloat (pl_array_get_flat (r, 0).f, ==, 12.0);
+
+  /* x[True].shape == (1, 2, 3, 4) and x[False].shape == (0, 2, 3, 4). */
+  {
+    g_autoptr(PlArray) t = pl_array_new_scalar (&(PlScalar) { .kind = PL_DTYPE_KIND_BOOL, .b = TRUE },
+                                                PL_DTYPE_NONE);
+    g_autoptr(PlArray) f = pl_array_new_scalar (&(PlScalar) { .kind = PL_DTYPE_KIND_BOOL, .b = FALSE },
+                                                PL_DTYPE_NONE);
+    g_autoptr(PlArray) rt = pl_array_get_item (x, (PlIndex[]) { ARR (t) }, 1, NULL);
+    g_autoptr(PlArray) rf = pl_array_get_item (x, (PlIndex[]) { ARR (f) }, 1, NULL);
+    g_assert_cmpint (rt->ndim, ==, 4);
+    g_assert_cmpint (rt->shape[0], ==, 1);
+    g_assert_cmpint (rt->shape[3], ==, 4);
+    g_assert_cmpfloat (pl_array_get_flat (rt, 23).f, ==, 23.0);
+    g_assert_cmpint (rf->ndim, ==, 4);
+    g_assert_cmpint (rf->shape[0], ==, 0);
+  }
 }
 
 static gint64 *
@@ -814,6 +851,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/engine/index/advanced-get", test_advanced_get);
   g_test_add_func ("/engine/index/advanced-errors", test_advanced_errors);
   g_test_add_func ("/engine/index/strided-and-2d", test_strided_and_2d);
+  g_test_add_func ("/engine/index/overlapping-set", test_overlapping_set);
   g_test_add_func ("/engine/index/zero-d-index", test_zero_d_index);
   g_test_add_func ("/engine/index/set-item", test_set_item);
   g_test_add_func ("/engine/index/mask-figures", test_mask_figures);
