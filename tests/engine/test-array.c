@@ -723,6 +723,40 @@ test_creation_events (void)
   g_assert_cmpint (events[2].reason, ==, PL_ALLOC_REASON_RESULT);
 }
 
+static void
+test_new_direct (void)
+{
+  const gint64 shape[] = { 2, 5 };
+  const gint64 bad[] = { 2, -5 };
+  g_autoptr(GError) error = NULL;
+  gsize nbytes = 0;
+  PlArray *a, *b;
+
+  g_assert_true (pl_array_check_shape (2, shape, PL_DTYPE_INT32, &nbytes, &error));
+  g_assert_cmpuint (nbytes, ==, 40);
+  g_assert_true (pl_array_check_shape (0, NULL, PL_DTYPE_FLOAT64, &nbytes, &error));
+  g_assert_cmpuint (nbytes, ==, 8);
+  g_assert_false (pl_array_check_shape (2, bad, PL_DTYPE_INT32, &nbytes, &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_VALUE);
+  g_clear_error (&error);
+
+  a = pl_array_new (2, shape, PL_DTYPE_UINT16, PL_ALLOC_INIT_ZERO, PL_ALLOC_REASON_TEMPORARY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (a->buffer->reason, ==, PL_ALLOC_REASON_TEMPORARY);
+  g_assert_cmpuint (a->buffer->nbytes, ==, 20);
+  for (gint i = 0; i < 10; i++)
+    g_assert_cmpint (pl_array_get_flat (a, i).i, ==, 0);
+  g_assert_true (pl_array_is_c_contiguous (a));
+
+  b = pl_array_new_like (a, PL_DTYPE_NONE, PL_ALLOC_INIT_NONE, PL_ALLOC_REASON_RESULT, &error);
+  g_assert_cmpint (b->dtype, ==, PL_DTYPE_UINT16);
+  g_assert_cmpint (b->buffer->reason, ==, PL_ALLOC_REASON_RESULT);
+  g_assert_cmpint (b->strides[0], ==, 10);
+  g_assert_true (b->buffer != a->buffer);
+  pl_array_unref (b);
+  pl_array_unref (a);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -753,6 +787,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/engine/array/resident", test_resident);
   g_test_add_func ("/engine/array/creation-figures", test_creation_figures);
   g_test_add_func ("/engine/array/creation-events", test_creation_events);
+  g_test_add_func ("/engine/array/new-direct", test_new_direct);
 
   return g_test_run ();
 }
