@@ -5,16 +5,21 @@
 #include "pl-assign.h"
 #include "pl-kernels-private.h"
 
-/* A new C-ordered array with @self's shape in @dtype, filled from @self. */
+/* A new array with @self's shape in @dtype, filled from @self: C-ordered,
+ * or laid out like @self (order='K') when @keep_order. */
 static PlArray *
 convert_copy (PlArray  *self,
               PlDType   dtype,
+              gboolean  keep_order,
               GError  **error)
 {
   g_autoptr(PlArray) out = NULL;
 
-  out = pl_array_new (self->ndim, self->shape, dtype, PL_ALLOC_INIT_NONE,
-                      PL_ALLOC_REASON_COPY, error);
+  if (keep_order)
+    out = pl_array_new_like (self, dtype, PL_ALLOC_INIT_NONE, PL_ALLOC_REASON_COPY, error);
+  else
+    out = pl_array_new (self->ndim, self->shape, dtype, PL_ALLOC_INIT_NONE,
+                        PL_ALLOC_REASON_COPY, error);
   if (out == NULL)
     return NULL;
   if (!pl_array_assign_casting (out, self, PL_CASTING_UNSAFE, error))
@@ -34,7 +39,7 @@ pl_array_copy (PlArray  *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return convert_copy (self, self->dtype, error);
+  return convert_copy (self, self->dtype, FALSE, error);
 }
 
 /**
@@ -59,7 +64,7 @@ pl_array_ascontiguous (PlArray  *self,
     }
   if (pl_array_is_c_contiguous (self))
     return pl_array_ref (self);
-  return convert_copy (self, self->dtype, error);
+  return convert_copy (self, self->dtype, FALSE, error);
 }
 
 /**
@@ -68,7 +73,7 @@ pl_array_ascontiguous (PlArray  *self,
  *   conversion is needed
  *
  * `x.astype (dtype, copy=)`. Converting casts unsafely, as NumPy's astype
- * does by default. The result is C-ordered.
+ * does by default. The result keeps @self's memory layout (order='K').
  */
 PlArray *
 pl_array_astype (PlArray  *self,
@@ -89,5 +94,5 @@ pl_array_astype (PlArray  *self,
 
   if (!copy && dtype == self->dtype)
     return pl_array_ref (self);
-  return convert_copy (self, dtype, error);
+  return convert_copy (self, dtype, TRUE, error);
 }

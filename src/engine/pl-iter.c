@@ -105,13 +105,14 @@ pl_broadcast_strides (const PlArray *array,
   return TRUE;
 }
 
-gboolean
-pl_iter_init (PlIter         *iter,
-              guint           nop,
-              PlArray *const *ops,
-              gint            ndim,
-              const gint64   *shape,
-              GError        **error)
+static gboolean
+iter_init (PlIter         *iter,
+           guint           nop,
+           PlArray *const *ops,
+           gint            ndim,
+           const gint64   *shape,
+           gboolean        memory_order,
+           GError        **error)
 {
   gint64 strides[PL_ITER_MAX_OPS][PL_MAX_DIMS];
   const gint64 *sp[PL_ITER_MAX_OPS];
@@ -137,8 +138,75 @@ pl_iter_init (PlIter         *iter,
       data[k] = ops[k]->data;
     }
 
+  if (memory_order && ndim > 1)
+    {
+      gint perm[PL_MAX_DIMS];
+      gint64 pshape[PL_MAX_DIMS];
+      gint64 pstrides[PL_ITER_MAX_OPS][PL_MAX_DIMS];
+
+      /* Largest |stride| of operand 0 first, stably (C order on ties), as
+       * NumPy's order='K' iteration does. */
+      for (gint d = 0; d < ndim; d++)
+        {
+          gint j = d;
+
+          while (j > 0 && ABS (strides[0][perm[j - 1]]) < ABS (strides[0][d]))
+            {
+              perm[j] = perm[j - 1];
+              j--;
+            }
+          perm[j] = d;
+        }
+      for (gint d = 0; d < ndim; d++)
+        {
+          pshape[d] = shape[perm[d]];
+          for (guint k = 0; k < nop; k++)
+            pstrides[k][d] = strides[k][perm[d]];
+        }
+      for (guint k = 0; k < nop; k++)
+        sp[k] = pstrides[k];
+      pl_iter_init_raw (iter, nop, data, sp, ndim, pshape);
+      return TRUE;
+    }
+
   pl_iter_init_raw (iter, nop, data, sp, ndim, shape);
   return TRUE;
+}
+
+/**
+ * pl_iter_init:
+ *
+ * Iterates in C order of the broadcast shape (the order of the logical
+ * elements), merging dimensions where the memory allows.
+ */
+gboolean
+pl_iter_init (PlIter         *iter,
+              guint           nop,
+              PlArray *const *ops,
+              gint            ndim,
+              const gint64   *shape,
+              GError        **error)
+{
+  return iter_init (iter, nop, ops, ndim, shape, FALSE, error);
+}
+
+/**
+ * pl_iter_init_memory_order:
+ *
+ * Like pl_iter_init(), but the dimensions are visited in the memory order
+ * of operand 0 (NumPy's order='K'): an elementwise operation on transposed
+ * arrays then runs over contiguous memory. Only for operations where the
+ * order of the elements does not matter.
+ */
+gboolean
+pl_iter_init_memory_order (PlIter         *iter,
+                           guint           nop,
+                           PlArray *const *ops,
+                           gint            ndim,
+                           const gint64   *shape,
+                           GError        **error)
+{
+  return iter_init (iter, nop, ops, ndim, shape, TRUE, error);
 }
 
 void
@@ -256,5 +324,17 @@ pl_iter_next (PlIter  *iter,
         }
     }
 
+  return TRUE;
+}
+
+gboolean
+pl_iter_operand_is_flat (const PlIter *iter,
+                         guint         k)
+{
+  g_return_val_if_fail (iter != NULL && k < iter->nop, FALSE);
+
+  for (gint d = 1; d < iter->ndim; d++)
+    if (iter->strides[k][d - 1] != iter->strides[k][d] * iter->shape[d])
+      return FALSE;
   return TRUE;
 }

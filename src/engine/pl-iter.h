@@ -71,6 +71,14 @@ gboolean pl_iter_init        (PlIter         *iter,
                               const gint64   *shape,
                               GError        **error);
 
+/* The same, visiting dimensions in operand 0's memory order (order='K'). */
+gboolean pl_iter_init_memory_order (PlIter         *iter,
+                                    guint           nop,
+                                    PlArray *const *ops,
+                                    gint            ndim,
+                                    const gint64   *shape,
+                                    GError        **error);
+
 /* The same over raw operands: @data[k] is operand k's first element and
  * @strides[k] its @ndim strides (already broadcast). */
 void     pl_iter_init_raw    (PlIter         *iter,
@@ -90,5 +98,10 @@ void     pl_iter_set_block   (PlIter         *iter,
 gboolean pl_iter_next        (PlIter         *iter,
                               guint8        **ptrs,
                               gint64         *count);
+
+/* Whether one stride describes operand @k over the whole iteration (NumPy's
+ * test for an operand that never needs its buffer). */
+gboolean pl_iter_operand_is_flat (const PlIter *iter,
+                                  guint         k);
 
 G_END_DECLS

@@ -59,6 +59,16 @@ PlArray     *pl_ufunc_exec_unary  (PlUnaryOp   op,
                                    PlDType     loop_dtype,
                                    GError    **error);
 
+/* Elements in NumPy's iterator buffers (NPY_BUFSIZE). */
+#define PL_BUFFER_SIZE 8192
+
+/* A buffer for @n_items of @dtype, allocated where NumPy's buffered
+ * iterator allocates one (an operand that needs casting or that no single
+ * stride describes), and recorded as SCRATCH so the figures include it as
+ * tracemalloc includes NumPy's. */
+PlBuffer    *pl_scratch_new       (PlDType     dtype,
+                                   GError    **error);
+
 /* NumPy's one-character type codes ('d', 'l', '?'), for error messages. */
 char         pl_dtype_typecode    (PlDType     dtype);
 

@@ -13,9 +13,9 @@
  * reduced axis is innermost, each output element is one call of the kernel
  * over the whole row (pairwise summation for floats, exactly NumPy's
  * pairwise_sum with blocks of 8 and 128); otherwise rows are accumulated into
- * the output element by element. Inputs that need converting (int32 summed
- * as int64, ints averaged as float64) go through buffers of 8192 elements,
- * and each buffer is one kernel call, as in NumPy's buffered reduction. */
+ * the output element by element. The iteration is in blocks of 8192
+ * elements, NumPy's buffer size, and inputs that need converting (int32
+ * summed as int64, ints averaged as float64) are converted block by block. */
 
 #define REDUCE_BUFFER 8192
 #define PW_BLOCKSIZE 128
@@ -254,18 +254,26 @@ accumulate (PlArray        *in,
   gint64 out_keep[PL_MAX_DIMS];
   const gint64 *sp[2] = { out_strides, in_strides };
   guint8 *data[2] = { out->data, in->data };
-  g_autofree guint8 *buffer = NULL;
+  g_autoptr(PlBuffer) in_buf = NULL;
+  g_autoptr(PlBuffer) out_buf = NULL;
   PlCastLoop cast = NULL;
+  gboolean out_is_scalar = TRUE;
   PlIter it;
   guint8 *p[2];
   gint64 n;
 
   /* The output's strides on the input's axes (0 where reduced). */
   for (gint d = 0, od = 0; d < nd; d++)
-    out_keep[d] = reduced[d] ? 0 : out->strides[od++];
+    {
+      out_keep[d] = reduced[d] ? 0 : out->strides[od++];
+      if (out_keep[d] != 0 && in->shape[d] > 1)
+        out_is_scalar = FALSE;
+    }
 
   /* Order the axes by the input's memory layout (largest stride first), as
-   * NumPy's iterator does; a stable insertion sort keeps C order on ties. */
+   * NumPy's iterator does; a stable insertion sort keeps C order on ties.
+   * Negative strides are not flipped: reductions iterate with
+   * NPY_ITER_DONT_NEGATE_STRIDES. */
   for (gint d = 0; d < nd; d++)
     {
       gint j = d;
@@ -285,30 +293,98 @@ accumulate (PlArray        *in,
       out_strides[d] = out_keep[perm[d]];
     }
 
+  /* NumPy's reduction iterator is buffered: even when nothing needs
+   * converting, the inner loop sees at most 8192 elements at a time, so a
+   * long row is summed pairwise in blocks of 8192 that are then added in
+   * order. Doing the same gives the same bits. */
   pl_iter_init_raw (&it, 2, data, sp, nd, shape);
-  if (in->dtype != loop_dtype)
+  pl_iter_set_block (&it, REDUCE_BUFFER);
+
+  /* NumPy allocates a buffer for each operand that needs casting or that
+   * no single stride describes: the input of a strided view, and the output
+   * of a reduction along an axis (its strides are 0 on the reduced axis and
+   * not on the others). The input's buffer receives the converted values;
+   * the output's stages the partial results. */
+  if (in->dtype != loop_dtype || !pl_iter_operand_is_flat (&it, 1))
     {
       cast = pl_cast_get_loop (in->dtype, loop_dtype);
-      buffer = g_malloc (REDUCE_BUFFER * sizeof (guint64));
-      pl_iter_set_block (&it, REDUCE_BUFFER);
-    }
-  else
-    pl_iter_set_block (&it, G_MAXINT64);
-
-  while (pl_iter_next (&it, p, &n))
-    {
-      if (cast != NULL)
-        {
-          gint64 isz = (gint64) pl_dtype_itemsize (loop_dtype);
-
-          cast (p[1], it.inner_strides[1], buffer, isz, n);
-          loop (p[0], it.inner_strides[0], buffer, isz, n);
-        }
-      else
-        loop (p[0], it.inner_strides[0], p[1], it.inner_strides[1], n);
-      if (!pl_check_interrupt (error))
+      in_buf = pl_scratch_new (loop_dtype, error);
+      if (in_buf == NULL)
         return FALSE;
     }
+  if (!pl_iter_operand_is_flat (&it, 0))
+    {
+      out_buf = pl_scratch_new (out->dtype, error);
+      if (out_buf == NULL)
+        return FALSE;
+    }
+
+  /* Reducing to one element an input that no single stride describes:
+   * NumPy copies it into its 8192-element buffer across row boundaries and
+   * sums each full buffer pairwise. Gather it the same way. */
+  if (it.ndim > 1 && out_is_scalar)
+    {
+      gint64 isz = (gint64) pl_dtype_itemsize (loop_dtype);
+      gint64 filled = 0;
+
+      g_assert (in_buf != NULL);
+      while (pl_iter_next (&it, p, &n))
+        {
+          gint64 done = 0;
+
+          while (done < n)
+            {
+              gint64 take = MIN (n - done, REDUCE_BUFFER - filled);
+
+              cast (p[1] + done * it.inner_strides[1], it.inner_strides[1],
+                    in_buf->data + filled * isz, isz, take);
+              filled += take;
+              done += take;
+              if (filled == REDUCE_BUFFER)
+                {
+                  loop (out->data, 0, in_buf->data, isz, filled);
+                  filled = 0;
+                  if (!pl_check_interrupt (error))
+                    return FALSE;
+                }
+            }
+        }
+      if (filled > 0)
+        loop (out->data, 0, in_buf->data, isz, filled);
+      return TRUE;
+    }
+
+  {
+    gint64 isz = (gint64) pl_dtype_itemsize (loop_dtype);
+    gint64 osz = (gint64) pl_dtype_itemsize (out->dtype);
+    PlCastLoop out_copy = pl_cast_get_loop (out->dtype, out->dtype);
+
+    while (pl_iter_next (&it, p, &n))
+      {
+        const guint8 *src = p[1];
+        gint64 ss = it.inner_strides[1];
+        gint64 os = it.inner_strides[0];
+
+        if (in_buf != NULL)
+          {
+            cast (p[1], ss, in_buf->data, isz, n);
+            src = in_buf->data;
+            ss = isz;
+          }
+        if (out_buf != NULL)
+          {
+            gint64 m = os == 0 ? 1 : n;
+
+            out_copy (p[0], os, out_buf->data, osz, m);
+            loop (out_buf->data, os == 0 ? 0 : osz, src, ss, n);
+            out_copy (out_buf->data, osz, p[0], os, m);
+          }
+        else
+          loop (p[0], os, src, ss, n);
+        if (!pl_check_interrupt (error))
+          return FALSE;
+      }
+  }
   return TRUE;
 }
 
@@ -544,8 +620,8 @@ pl_array_reduce (PlReduceOp  op,
         keepdims_view (mean, self, reduced, &mean_kv);
 
         /* x = arr - arrmean; x = x * x (in place): a full-size temporary. */
-        x = pl_array_new (self->ndim, self->shape, xdt, PL_ALLOC_INIT_NONE,
-                          PL_ALLOC_REASON_TEMPORARY, error);
+        x = pl_array_new_like (self, xdt, PL_ALLOC_INIT_NONE,
+                               PL_ALLOC_REASON_TEMPORARY, error);
         if (x == NULL)
           return NULL;
         r = pl_ufunc_exec_binary (PL_BINOP_SUBTRACT, self, &mean_kv, x, xdt, xdt, error);

@@ -14,7 +14,15 @@
  * buffered iterator does (NumPy's buffers are 8192 elements too), so mixed
  * dtypes never allocate a full-size temporary. */
 
-#define BUFFER_SIZE 8192
+#define BUFFER_SIZE PL_BUFFER_SIZE
+
+PlBuffer *
+pl_scratch_new (PlDType  dtype,
+                GError **error)
+{
+  return pl_buffer_new (BUFFER_SIZE * pl_dtype_itemsize (dtype), PL_ALLOC_INIT_NONE,
+                        PL_ALLOC_REASON_SCRATCH, error);
+}
 
 gint pl_engine_interrupt_flag = 0;
 
@@ -73,8 +81,18 @@ prepare_output (guint       n_in,
     return NULL;
 
   if (out == NULL)
-    return pl_array_new (ndim, shape, res_dtype, PL_ALLOC_INIT_NONE,
-                         PL_ALLOC_REASON_RESULT, error);
+    {
+      /* NumPy's order='K': the result follows the memory layout of the
+       * first input that has the result's full shape. */
+      for (guint k = 0; k < n_in; k++)
+        if (inputs[k]->ndim == ndim &&
+            memcmp (inputs[k]->shape, shape, sizeof (gint64) * (gsize) ndim) == 0 &&
+            !pl_array_is_c_contiguous (inputs[k]))
+          return pl_array_new_like (inputs[k], res_dtype, PL_ALLOC_INIT_NONE,
+                                    PL_ALLOC_REASON_RESULT, error);
+      return pl_array_new (ndim, shape, res_dtype, PL_ALLOC_INIT_NONE,
+                           PL_ALLOC_REASON_RESULT, error);
+    }
 
   {
     gboolean ok = ndim <= out->ndim;
@@ -158,18 +176,17 @@ typedef void (*ExecLoop) (gpointer data, guint8 **args, const gint64 *strides, g
 /* The shared driver: iterates out and inputs, casts through buffers as
  * needed, and calls @loop on each chunk. */
 static gboolean
-run_exec_with (Exec     *e,
-               ExecLoop  loop,
-               gpointer  loop_data,
-               PlArray **copies,
-               GError  **error)
+run_exec_with (Exec      *e,
+               ExecLoop   loop,
+               gpointer   loop_data,
+               PlArray  **copies,
+               PlBuffer **scratch,
+               GError   **error)
 {
   PlArray single[3];
   PlArray *ops[PL_ITER_MAX_OPS];
   PlCastLoop in_cast[3] = { NULL, NULL, NULL };
   PlCastLoop out_cast = NULL;
-  g_autofree guint8 *scratch = NULL;
-  guint8 *buf[4] = { NULL, NULL, NULL, NULL };
   gboolean buffered = FALSE;
   PlIter it;
   guint8 *p[PL_ITER_MAX_OPS];
@@ -186,35 +203,37 @@ run_exec_with (Exec     *e,
             return FALSE;
           in = copies[k];
         }
-      if (in->dtype != e->loop_dtype[k])
-        {
-          if (pl_array_get_size (in) == 1)
-            in = precast_single (in, e->loop_dtype[k], &single[k]);
-          else
-            {
-              in_cast[k] = pl_cast_get_loop (in->dtype, e->loop_dtype[k]);
-              buffered = TRUE;
-            }
-        }
+      if (in->dtype != e->loop_dtype[k] && pl_array_get_size (in) == 1)
+        in = precast_single (in, e->loop_dtype[k], &single[k]);
       ops[k + 1] = in;
     }
   ops[0] = e->out;
-  if (e->out->dtype != e->res_dtype)
-    {
-      out_cast = pl_cast_get_loop (e->res_dtype, e->out->dtype);
-      buffered = TRUE;
-    }
 
-  if (!pl_iter_init (&it, e->nin + 1, ops, e->out->ndim, e->out->shape, error))
+  if (!pl_iter_init_memory_order (&it, e->nin + 1, ops, e->out->ndim, e->out->shape, error))
     return FALSE;
 
-  if (buffered)
+  /* NumPy buffers an operand that needs casting, or that no single stride
+   * describes once dimensions are merged (a strided view, a broadcast
+   * row); the values go through the buffer in chunks of 8192. */
+  for (guint k = 0; k < e->nin; k++)
+    if (ops[k + 1]->dtype != e->loop_dtype[k] || !pl_iter_operand_is_flat (&it, k + 1))
+      {
+        in_cast[k] = pl_cast_get_loop (ops[k + 1]->dtype, e->loop_dtype[k]);
+        scratch[k] = pl_scratch_new (e->loop_dtype[k], error);
+        if (scratch[k] == NULL)
+          return FALSE;
+        buffered = TRUE;
+      }
+  if (e->out->dtype != e->res_dtype || !pl_iter_operand_is_flat (&it, 0))
     {
-      pl_iter_set_block (&it, BUFFER_SIZE);
-      scratch = g_malloc (4 * BUFFER_SIZE * sizeof (guint64));
-      for (guint k = 0; k < 4; k++)
-        buf[k] = scratch + k * BUFFER_SIZE * sizeof (guint64);
+      out_cast = pl_cast_get_loop (e->res_dtype, e->out->dtype);
+      scratch[3] = pl_scratch_new (e->res_dtype, error);
+      if (scratch[3] == NULL)
+        return FALSE;
+      buffered = TRUE;
     }
+  if (buffered)
+    pl_iter_set_block (&it, BUFFER_SIZE);
 
   while (pl_iter_next (&it, p, &n))
     {
@@ -230,8 +249,8 @@ run_exec_with (Exec     *e,
               gint64 isz = (gint64) pl_dtype_itemsize (e->loop_dtype[k]);
 
               /* A broadcast row needs one conversion, not n. */
-              in_cast[k] (p[k + 1], s, buf[k], isz, s == 0 ? 1 : n);
-              args[k] = buf[k];
+              in_cast[k] (p[k + 1], s, scratch[k]->data, isz, s == 0 ? 1 : n);
+              args[k] = scratch[k]->data;
               st[k] = s == 0 ? 0 : isz;
             }
           else
@@ -242,7 +261,7 @@ run_exec_with (Exec     *e,
         }
       if (out_cast != NULL)
         {
-          args[e->nin] = buf[3];
+          args[e->nin] = scratch[3]->data;
           st[e->nin] = (gint64) pl_dtype_itemsize (e->res_dtype);
         }
       else
@@ -254,7 +273,7 @@ run_exec_with (Exec     *e,
       loop (loop_data, args, st, n);
 
       if (out_cast != NULL)
-        out_cast (buf[3], st[e->nin], p[0], it.inner_strides[0], n);
+        out_cast (scratch[3]->data, st[e->nin], p[0], it.inner_strides[0], n);
 
       if (!pl_check_interrupt (error))
         return FALSE;
@@ -270,8 +289,11 @@ run_exec (Exec     *e,
           GError  **error)
 {
   PlArray *copies[3] = { NULL, NULL, NULL };
-  gboolean ok = run_exec_with (e, loop, loop_data, copies, error);
+  PlBuffer *scratch[4] = { NULL, NULL, NULL, NULL };
+  gboolean ok = run_exec_with (e, loop, loop_data, copies, scratch, error);
 
+  for (guint k = 0; k < 4; k++)
+    g_clear_pointer (&scratch[k], pl_buffer_unref);
   for (guint k = 0; k < 3; k++)
     g_clear_pointer (&copies[k], pl_array_unref);
   return ok;

@@ -572,7 +572,9 @@ test_elision_conditions (void)
   pl_alloc_reset_peak ();
   live = pl_alloc_get_live_bytes ();
   r = bin (PL_BINOP_TRUE_DIVIDE, t, inum (2));
-  g_assert_cmpint (pl_alloc_get_peak_bytes () - live, ==, 800000);
+  /* The result, and NumPy's 8192-element buffer for the int64 -> float64
+   * cast (tracemalloc shows 867016 bytes for this in NumPy 1.24). */
+  g_assert_cmpint (pl_alloc_get_peak_bytes () - live, ==, 800000 + 65536);
   g_assert_cmpfloat (pl_array_get_flat (r, 0).f, ==, 0.5);
   pl_array_unref (r);
 

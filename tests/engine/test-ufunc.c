@@ -1076,6 +1076,44 @@ test_interrupt (void)
   pl_engine_clear_interrupt ();
 }
 
+/* NumPy's buffers show in tracemalloc, and in our figures: an operand that
+ * needs casting or that no single stride describes goes through an 8192-
+ * element buffer. Peaks measured with tracemalloc under NumPy 1.24:
+ * int64 array (100000) / 2: 867016; ones(100000)[::2] * 2: 400296;
+ * ones((200, 500)) + ones(500): 866520. */
+static void
+test_buffer_memory (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = 100000, shape[2] = { 200, 500 }, n500 = 500;
+  g_autoptr(PlArray) xi = pl_array_ones (1, &n, PL_DTYPE_INT64, &error);
+  g_autoptr(PlArray) y = pl_array_ones (1, &n, PL_DTYPE_FLOAT64, &error);
+  g_autoptr(PlArray) m = pl_array_ones (2, shape, PL_DTYPE_FLOAT64, &error);
+  g_autoptr(PlArray) v = pl_array_ones (1, &n500, PL_DTYPE_FLOAT64, &error);
+  g_autoptr(PlArray) two = iscalar (2);
+  PlIndex every2 = { .kind = PL_INDEX_SLICE, .has_step = TRUE, .step = 2 };
+  g_autoptr(PlArray) ys = pl_array_get_item (y, &every2, 1, &error);
+  static const gint64 numpy_peak[3] = { 867016, 400296, 866520 };
+
+  for (int i = 0; i < 3; i++)
+    {
+      gint64 live = pl_alloc_get_live_bytes ();
+      PlArray *r;
+
+      pl_alloc_reset_peak ();
+      if (i == 0)
+        r = pl_array_binary (PL_BINOP_TRUE_DIVIDE, xi, two, &error);
+      else if (i == 1)
+        r = pl_array_binary (PL_BINOP_MULTIPLY, ys, two, &error);
+      else
+        r = pl_array_binary (PL_BINOP_ADD, m, v, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (ABS (pl_alloc_get_peak_bytes () - live - numpy_peak[i]), <=, 65536);
+      g_assert_cmpint (pl_alloc_get_live_bytes () - live, ==, (gint64) pl_array_get_nbytes (r));
+      pl_array_unref (r);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1088,6 +1126,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ufunc/errors", test_errors);
   g_test_add_func ("/ufunc/where", test_where);
   g_test_add_func ("/ufunc/interrupt", test_interrupt);
+  g_test_add_func ("/ufunc/buffer-memory", test_buffer_memory);
 
   return g_test_run ();
 }
