@@ -45,6 +45,7 @@ pl_arrays_may_share_memory (const PlArray *a,
   return alo < bhi && blo < ahi;
 }
 
+/* NumPy spells shapes in this message without spaces: "(2,3)". */
 static char *
 format_shape (gint          ndim,
               const gint64 *shape)
@@ -52,7 +53,7 @@ format_shape (gint          ndim,
   GString *s = g_string_new ("(");
 
   for (gint d = 0; d < ndim; d++)
-    g_string_append_printf (s, d ? ", %" G_GINT64_FORMAT : "%" G_GINT64_FORMAT, shape[d]);
+    g_string_append_printf (s, d ? ",%" G_GINT64_FORMAT : "%" G_GINT64_FORMAT, shape[d]);
   if (ndim == 1)
     g_string_append_c (s, ',');
   g_string_append_c (s, ')');
