@@ -220,6 +220,56 @@ test_event_times (void)
   g_assert_cmpint (events[2].time_ns, >=, t_after + 5000000 - 20000);
 }
 
+static void
+test_many_events (void)
+{
+  /* More events than one log chunk holds, twice (the second recording
+   * reuses the first one's chunks): order and contents survive. */
+  for (gint round = 0; round < 2; round++)
+    {
+      g_autofree PlAllocEvent *events = NULL;
+      const gint n = 50000 + round * 7;
+      guint64 first_id = 0;
+      gsize n_events;
+
+      pl_alloc_start_recording ();
+      for (gint i = 0; i < n; i++)
+        {
+          PlBuffer *b = pl_buffer_new ((gsize) (i % 100) + 1, PL_ALLOC_INIT_NONE,
+                                       PL_ALLOC_REASON_SCRATCH, NULL);
+          if (i == 0)
+            first_id = b->id;
+          pl_buffer_unref (b);
+        }
+      events = pl_alloc_stop_recording (&n_events);
+
+      g_assert_cmpuint (n_events, ==, 2 * (gsize) n);
+      for (gint i = 0; i < n; i++)
+        {
+          g_assert_cmpint (events[2 * i].bytes, ==, (i % 100) + 1);
+          g_assert_cmpint (events[2 * i + 1].bytes, ==, -((i % 100) + 1));
+          g_assert_cmpuint (events[2 * i].buffer_id, ==, first_id + (guint64) i);
+          g_assert_cmpuint (events[2 * i + 1].buffer_id, ==, first_id + (guint64) i);
+          if (i > 0)
+            g_assert_cmpint (events[2 * i].time_ns, >=, events[2 * i - 1].time_ns);
+        }
+    }
+
+  /* A recording started over an unstopped one starts empty. */
+  {
+    g_autofree PlAllocEvent *events = NULL;
+    gsize n_events;
+
+    pl_alloc_start_recording ();
+    pl_buffer_unref (pl_buffer_new (1, PL_ALLOC_INIT_NONE, PL_ALLOC_REASON_SCRATCH, NULL));
+    pl_alloc_start_recording ();
+    pl_buffer_unref (pl_buffer_new (2, PL_ALLOC_INIT_NONE, PL_ALLOC_REASON_SCRATCH, NULL));
+    events = pl_alloc_stop_recording (&n_events);
+    g_assert_cmpuint (n_events, ==, 2);
+    g_assert_cmpint (events[0].bytes, ==, 2);
+  }
+}
+
 #define N_THREADS 4
 #define N_PER_THREAD 20000
 
@@ -298,6 +348,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/engine/alloc/limit", test_limit);
   g_test_add_func ("/engine/alloc/recording", test_recording);
   g_test_add_func ("/engine/alloc/event-times", test_event_times);
+  g_test_add_func ("/engine/alloc/many-events", test_many_events);
   g_test_add_func ("/engine/alloc/threads", test_threads);
   g_test_add_func ("/engine/alloc/hugepage-size", test_hugepage_size);
   g_test_add_func ("/engine/alloc/clock", test_clock);
