@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+/* NumPy spells shapes in its broadcasting errors without spaces. */
 static void
 append_shape (GString      *s,
               gint          ndim,
@@ -14,7 +15,7 @@ append_shape (GString      *s,
   for (gint d = 0; d < ndim; d++)
     {
       if (d > 0)
-        g_string_append (s, ", ");
+        g_string_append_c (s, ',');
       g_string_append_printf (s, "%" G_GINT64_FORMAT, shape[d]);
     }
   if (ndim == 1)
