@@ -820,6 +820,82 @@ test_mask_figures (void)
   g_assert_cmpint (pl_alloc_get_live_bytes (), ==, live0);
 }
 
+/* More NumPy 1.24.2 figures (tracemalloc, live and peak growth of one
+ * statement, 8,000,000 float64 x, about half of the mask true):
+ *   x[mask] = y (float64, n values)   live 32, peak 256
+ *   x[mask] = y32 (float32)           live 0, peak 224
+ *   x[idx] = vals (2,000,000)         live 0, peak 64
+ *   x[i32] (int32 indices)            live 16000096, peak 16067632
+ *   m2[mm] (2-d, its own 2-d mask)    live 31997648 (3,999,706 true)
+ *   m2[mm] = 0                        live 0, peak 392 */
+static void
+test_set_figures (void)
+{
+  const gint64 n8m[] = { 8000000 }, s2k4k[] = { 2000, 4000 }, n4m[] = { 4000000 };
+  const gint64 n2m[] = { 2000000 };
+  gint64 live0 = pl_alloc_get_live_bytes ();
+  g_autoptr(GError) error = NULL;
+  PlArray *x, *mask, *y, *y32, *i32, *vals, *r, *m2, *mm;
+  gint64 base;
+
+  x = pl_array_random_uniform (1, n8m, NULL);
+  mask = pl_array_empty (1, n8m, PL_DTYPE_BOOL, NULL);
+  for (gint64 i = 0; i < n8m[0]; i++)
+    mask->data[i] = (i % 2) == 0;
+  y = pl_array_ones (1, n4m, PL_DTYPE_FLOAT64, NULL);
+  y32 = pl_array_ones (1, n4m, PL_DTYPE_FLOAT32, NULL);
+  i32 = pl_array_arange (&(PlScalar) { .kind = PL_DTYPE_KIND_INT, .i = 0 },
+                         &(PlScalar) { .kind = PL_DTYPE_KIND_INT, .i = 8000000 },
+                         &(PlScalar) { .kind = PL_DTYPE_KIND_INT, .i = 4 }, PL_DTYPE_INT32, NULL);
+  vals = pl_array_full (1, n2m, &(PlScalar) { .kind = PL_DTYPE_KIND_FLOAT, .f = 3 }, PL_DTYPE_NONE, NULL);
+  base = pl_alloc_get_live_bytes ();
+
+  pl_alloc_reset_peak ();
+  g_assert_true (pl_array_set_item (x, (PlIndex[]) { ARR (mask) }, 1, y, &error));
+  assert_bytes_near (pl_alloc_get_peak_bytes () - base, 256);
+  g_assert_true (pl_array_set_item (x, (PlIndex[]) { ARR (mask) }, 1, y32, &error));
+  assert_bytes_near (pl_alloc_get_peak_bytes () - base, 224);
+  g_assert_true (pl_array_set_item (x, (PlIndex[]) { ARR (i32) }, 1, vals, &error));
+  assert_bytes_near (pl_alloc_get_peak_bytes () - base, 64);
+  g_assert_cmpfloat (pl_array_get_flat (x, 0).f, ==, 3.0);
+  g_assert_cmpfloat (pl_array_get_flat (x, 2).f, ==, 1.0);
+  g_assert_cmpfloat (pl_array_get_flat (x, 1).f, !=, 1.0);
+
+  r = pl_array_get_item (x, (PlIndex[]) { ARR (i32) }, 1, &error);
+  assert_bytes_near (pl_alloc_get_live_bytes () - base, 16000096);
+  assert_bytes_near (pl_alloc_get_peak_bytes () - base, 16067632);
+  g_assert_cmpfloat (pl_array_get_flat (r, 1).f, ==, 3.0);
+  pl_array_unref (r);
+
+  m2 = pl_array_reshape (x, 2, s2k4k, NULL);
+  mm = pl_array_reshape (mask, 2, s2k4k, NULL);
+  base = pl_alloc_get_live_bytes ();
+  pl_alloc_reset_peak ();
+  r = pl_array_get_item (m2, (PlIndex[]) { ARR (mm) }, 1, &error);
+  g_assert_cmpint (r->ndim, ==, 1);
+  assert_bytes_near (pl_alloc_get_live_bytes () - base, 31997648 + (4000000 - 3999706) * 8);
+  pl_array_unref (r);
+  {
+    g_autoptr(PlArray) zero = pl_array_new_scalar (&(PlScalar) { .kind = PL_DTYPE_KIND_INT },
+                                                   PL_DTYPE_NONE);
+    pl_alloc_reset_peak ();
+    g_assert_true (pl_array_set_item (m2, (PlIndex[]) { ARR (mm) }, 1, zero, &error));
+    assert_bytes_near (pl_alloc_get_peak_bytes () - base, 392);
+    g_assert_cmpfloat (pl_array_get_flat (x, 4).f, ==, 0.0);
+  }
+  g_assert_no_error (error);
+
+  pl_array_unref (mm);
+  pl_array_unref (m2);
+  pl_array_unref (vals);
+  pl_array_unref (i32);
+  pl_array_unref (y32);
+  pl_array_unref (y);
+  pl_array_unref (mask);
+  pl_array_unref (x);
+  g_assert_cmpint (pl_alloc_get_live_bytes (), ==, live0);
+}
+
 static void
 test_mask_events (void)
 {
@@ -855,6 +931,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/engine/index/zero-d-index", test_zero_d_index);
   g_test_add_func ("/engine/index/set-item", test_set_item);
   g_test_add_func ("/engine/index/mask-figures", test_mask_figures);
+  g_test_add_func ("/engine/index/set-figures", test_set_figures);
   g_test_add_func ("/engine/index/mask-events", test_mask_events);
 
   return g_test_run ();
