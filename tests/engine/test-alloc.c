@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "engine/pl-alloc.h"
@@ -319,6 +320,36 @@ test_hugepage_size (void)
 
   g_assert_nonnull (buffer);
   buffer->data[(5u << 20) - 1] = 7;
+
+  /* Where the kernel has transparent huge pages, the mapping holding the
+   * buffer carries the advice ("hg" in its VmFlags), as NumPy's does. */
+  {
+    g_autofree char *thp = NULL;
+    g_autofree char *smaps = NULL;
+
+    if (g_file_get_contents ("/sys/kernel/mm/transparent_hugepage/enabled", &thp, NULL, NULL) &&
+        strstr (thp, "[never]") == NULL &&
+        g_file_get_contents ("/proc/self/smaps", &smaps, NULL, NULL))
+      {
+        g_auto(GStrv) lines = g_strsplit (smaps, "\n", -1);
+        guintptr p = (guintptr) buffer->data + (1u << 20);
+        gboolean inside = FALSE, found = FALSE;
+
+        for (gsize i = 0; lines[i] != NULL; i++)
+          {
+            guint64 lo, hi;
+            if (sscanf (lines[i], "%" G_GINT64_MODIFIER "x-%" G_GINT64_MODIFIER "x ", &lo, &hi) == 2 &&
+                strchr (lines[i], ' ') != NULL && strchr (lines[i], '-') < strchr (lines[i], ' '))
+              inside = p >= lo && p < hi;
+            else if (inside && g_str_has_prefix (lines[i], "VmFlags:"))
+              {
+                found = TRUE;
+                g_assert_nonnull (strstr (lines[i], " hg"));
+              }
+          }
+        g_assert_true (found);
+      }
+  }
   g_assert_cmpint (pl_alloc_get_live_bytes () - live0, ==, 5 << 20);
   pl_buffer_unref (buffer);
   g_assert_cmpint (pl_alloc_get_live_bytes (), ==, live0);
