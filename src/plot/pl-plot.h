@@ -38,6 +38,10 @@ typedef struct
   gint64               time_end_ns;    /* end <= start: the whole run */
   gint32               highlight_line; /* marks of this line emphasised (0: none) */
   PlPlotFlags          flags;
+  /* Device pixels per unit when drawing into a recording surface (GTK's
+   * snapshot: gtk_widget_get_scale_factor ()), so lines snap to the
+   * pixels they will land on; 0: 1. Other surfaces say it themselves. */
+  double               device_scale;
 } PlPlotOptions;
 
 void          pl_plot_options_init        (PlPlotOptions       *options);

@@ -115,6 +115,7 @@ test_options_init (void)
   g_assert_cmpint (options.time_end_ns, ==, 0);
   g_assert_cmpint (options.highlight_line, ==, 0);
   g_assert_cmpint (options.flags, ==, PL_PLOT_FLAGS_NONE);
+  g_assert_cmpfloat (options.device_scale, ==, 0.0);
 }
 
 static PlRun *

@@ -473,6 +473,56 @@ test_dense_marks (void)
   cairo_surface_destroy (surface);
 }
 
+/* The window draws into GTK's recording surface, replayed at the
+ * monitor's scale: with the scale as a hint, marks are as crisp. */
+static void
+test_recording_surface (void)
+{
+  g_autoptr(PlRun) run = triangle (48 * PLOT_TEST_MIB, 0);
+  PlMarkStyle style = { .linestyle = (char *) "-", .color = (char *) "red", .alpha = 1.0, .fontsize = 6 };
+  PlPlotOptions options = { .flags = PL_PLOT_HIDE_TEXT | PL_PLOT_HIDE_ALLOC | PL_PLOT_HIDE_PEAK,
+                            .device_scale = 2.0 };
+  g_autoptr(PlPlotLayout) layout = NULL;
+  cairo_rectangle_t extents = { 0, 0, 400, 300 };
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 600);
+  cairo_t *cr = cairo_create (recording);
+  PlPlotRect area;
+  int y, first = -1, n_red = 0, expected, top;
+
+  pl_run_set_mark_style (run, &style);
+  layout = pl_plot_layout_new (run, 400, 300, &options);
+  pl_plot_layout_render (layout, cr);
+  cairo_destroy (cr);
+
+  cairo_surface_set_device_scale (image, 2, 2);
+  cr = cairo_create (image);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (image);
+
+  pl_plot_layout_get_plot_area (layout, 0, &area);
+  y = (int) ((area.y + area.height * 0.9) * 2);
+  for (int x = 0; x < 800; x++)
+    if (is_red (plot_test_pixel (image, x, y)))
+      {
+        if (first < 0)
+          first = x;
+        n_red++;
+      }
+  expected = (int) round (pl_plot_layout_x_for_time (layout, 10 * PLOT_TEST_MS / 4) * 2) - 1;
+  g_assert_cmpint (n_red, ==, 2);
+  g_assert_cmpint (first, ==, expected);
+
+  /* And the data is there, at its height. */
+  top = first_row (image, &area, 2.0, (int) floor (pl_plot_layout_x_for_time (layout, 5 * PLOT_TEST_MS) * 2), is_blue);
+  g_assert_cmpfloat (fabs ((top + 0.5) / 2 - pl_plot_layout_y_for_bytes (layout, 0, 48 * PLOT_TEST_MIB)), <=, 1.5);
+
+  cairo_surface_destroy (recording);
+  cairo_surface_destroy (image);
+}
+
 /* One call draws the same as layout + render. */
 static void
 test_render_one_call (void)
@@ -524,6 +574,7 @@ main (int    argc,
   g_test_add_func ("/plot/render/palettes-and-background", test_palettes_and_background);
   g_test_add_func ("/plot/render/highlight", test_highlight);
   g_test_add_func ("/plot/render/dense-marks", test_dense_marks);
+  g_test_add_func ("/plot/render/recording-surface", test_recording_surface);
   g_test_add_func ("/plot/render/one-call", test_render_one_call);
   g_test_add_func ("/plot/render/tiny-sizes", test_tiny_sizes);
 
