@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/resource.h>
 
 #include "engine/pl-array.h"
 
@@ -281,6 +282,43 @@ test_errors (void)
                    "shape (200,) and data type int64");
   g_clear_error (&error);
   pl_alloc_set_limit (old_limit);
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+#define HAVE_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define HAVE_ASAN 1
+#endif
+#endif
+
+static void
+test_malloc_failure (void)
+{
+  /* A request under the limit that the C library refuses: in a child whose
+   * address space is capped at 1 GiB, 2 GB cannot be had. (Skipped under
+   * AddressSanitizer, which needs a huge address space of its own.) */
+#ifdef HAVE_ASAN
+  g_test_skip ("address space limits do not work under AddressSanitizer");
+#else
+  if (g_test_subprocess ())
+    {
+      const gint64 shape[] = { 250000000 };
+      struct rlimit limit = { 1u << 30, 1u << 30 };
+      g_autoptr(GError) error = NULL;
+      PlArray *a;
+
+      g_assert_cmpint (setrlimit (RLIMIT_AS, &limit), ==, 0);
+      a = pl_array_zeros (1, shape, PL_DTYPE_FLOAT64, &error);
+      g_assert_null (a);
+      g_assert_error (error, PL_ERROR, PL_ERROR_MEMORY);
+      g_assert_cmpstr (error->message, ==, "Unable to allocate 1.86 GiB for an array with "
+                       "shape (250000000,) and data type float64");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+#endif
 }
 
 static void
@@ -778,6 +816,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/engine/array/creation-values", test_creation_values);
   g_test_add_func ("/engine/array/zero-size", test_zero_size);
   g_test_add_func ("/engine/array/errors", test_errors);
+  g_test_add_func ("/engine/array/malloc-failure", test_malloc_failure);
   g_test_add_func ("/engine/array/arange", test_arange);
   g_test_add_func ("/engine/array/linspace", test_linspace);
   g_test_add_func ("/engine/array/like", test_like);
