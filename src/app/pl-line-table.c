@@ -121,6 +121,7 @@ struct _PlLineTable
   GListStore         *rows;
   GtkSortListModel   *sorted;
   GtkSingleSelection *selection;
+  GtkColumnViewColumn *pipeline_column;  /* shown when comparing */
   int                 heaviest_line;
 };
 
@@ -154,16 +155,17 @@ static const struct
   const char *property;
   gboolean    numeric;
   gboolean    expand;
+  int         width;      /* fixed width, or -1 */
 } columns[N_COLUMNS] = {
-  { "pipeline",  N_("Pipeline"),     "pipeline",  FALSE, FALSE },
-  { "line",      N_("Line"),         "line",      TRUE,  FALSE },
-  { "code",      N_("Code"),         "code",      FALSE, TRUE },
-  { "hits",      N_("Hits"),         "hits",      TRUE,  FALSE },
-  { "time",      N_("Time"),         "time",      TRUE,  FALSE },
-  { "allocated", N_("Allocated"),    "allocated", TRUE,  FALSE },
-  { "freed",     N_("Freed"),        "freed",     TRUE,  FALSE },
-  { "peak",      N_("Peak"),         "peak",      TRUE,  FALSE },
-  { "live",      N_("Live After"),   "live",      TRUE,  FALSE },
+  { "pipeline",  N_("Pipeline"),     "pipeline",  FALSE, FALSE, 64 },
+  { "line",      N_("Line"),         "line",      TRUE,  FALSE, 48 },
+  { "code",      N_("Code"),         "code",      FALSE, TRUE,  -1 },
+  { "hits",      N_("Hits"),         "hits",      TRUE,  FALSE, 44 },
+  { "time",      N_("Time"),         "time",      TRUE,  FALSE, 72 },
+  { "allocated", N_("Allocated"),    "allocated", TRUE,  FALSE, 80 },
+  { "freed",     N_("Freed"),        "freed",     TRUE,  FALSE, 72 },
+  { "peak",      N_("Peak"),         "peak",      TRUE,  FALSE, 76 },
+  { "live",      N_("Live After"),   "live",      TRUE,  FALSE, 80 },
 };
 
 static char *
@@ -308,6 +310,9 @@ pl_line_table_init (PlLineTable *self)
       g_object_set_data (G_OBJECT (column), "pl-column-id", (gpointer) columns[i].id);
       gtk_column_view_column_set_expand (column, columns[i].expand);
       gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_fixed_width (column, columns[i].width);
+      if (i == COL_PIPELINE)
+        self->pipeline_column = column;
 
       expression = gtk_property_expression_new (PL_TYPE_LINE_ROW, NULL, columns[i].property);
       if (columns[i].numeric)
@@ -387,6 +392,10 @@ pl_line_table_set_run (PlLineTable *self,
           g_ptr_array_add (rows, row);
         }
     }
+
+  /* Which pipeline a line belongs to only matters when there are two. */
+  gtk_column_view_column_set_visible (self->pipeline_column,
+                                      run != NULL && pl_run_get_n_pipelines (run) > 1);
 
   self->heaviest_line = 0;
   if (heaviest != NULL && heaviest_peak > 0)

@@ -233,6 +233,9 @@ pl_palette_build (PlPalette *self)
           gtk_label_set_xalign (GTK_LABEL (heading), 0);
           gtk_widget_add_css_class (heading, "heading");
           gtk_widget_add_css_class (heading, "pl-palette-heading");
+          gtk_widget_set_margin_start (heading, 12);
+          gtk_widget_set_margin_top (heading, 12);
+          gtk_widget_set_margin_bottom (heading, 2);
           gtk_box_append (self->categories, heading);
 
           list = gtk_list_box_new ();

@@ -259,7 +259,8 @@ pl_plot_view_dup_tooltip_at (PlPlotView *self,
       g_string_append_c (text, '\n');
       if (self->source_lines != NULL && (guint) line <= g_strv_length (self->source_lines))
         {
-          g_autofree char *code = g_markup_escape_text (g_strstrip (g_strdup (self->source_lines[line - 1])), -1);
+          g_autofree char *stripped = g_strstrip (g_strdup (self->source_lines[line - 1]));
+          g_autofree char *code = g_markup_escape_text (stripped, -1);
 
           g_string_append_printf (text, _("Line %d: <tt>%s</tt>"), line, code);
         }
