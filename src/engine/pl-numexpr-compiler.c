@@ -96,6 +96,7 @@ ne_op_name (NeOp op)
     "cast", "sqrt", "sin", "cos", "tan", "arcsin", "arccos", "arctan", "sinh",
     "cosh", "tanh", "arcsinh", "arccosh", "arctanh", "log", "log1p", "log10",
     "exp", "expm1", "absolute", "ceil", "floor", "arctan2", "fmod",
+    "sum", "prod", "min", "max",
   };
   G_STATIC_ASSERT (G_N_ELEMENTS (names) == NE_N_OPS);
 
@@ -226,6 +227,8 @@ type_compile (Compiler *c,
       g_string_append_printf (s, "%s_%c", ne_op_name (node->op), ne_kind_code (node->kind));
       for (guint i = 0; i < n; i++)
         g_string_append_c (s, ne_kind_code (base[i]));
+      if (node->op >= NE_OP_SUM)
+        g_string_append_c (s, 'n');   /* the axis argument */
       g_set_error (c->error, PL_ERROR, PL_ERROR_NOT_IMPLEMENTED,
                    "couldn't find matching opcode for '%s'", s->str);
       g_string_free (s, TRUE);
@@ -294,7 +297,7 @@ intern (Compiler *c,
           all_const = all_const && node->children[i]->type == NE_NODE_CONSTANT;
         }
 
-      if (all_const)
+      if (all_const && node->op < NE_OP_SUM)
         {
           /* Fold: run the kernel on the constants' single values. */
           const NeCodeInfo *info = ne_code_info ((guint) node->reg);
@@ -489,6 +492,19 @@ emit_node (Emitter    *e,
   return dst;
 }
 
+static gboolean
+contains_reduction (NeNode *node)
+{
+  if (node->type != NE_NODE_OP)
+    return FALSE;
+  if (node->op >= NE_OP_SUM)
+    return TRUE;
+  for (guint i = 0; i < node->n_children; i++)
+    if (contains_reduction (node->children[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static NeKind
 kind_from_signature (const char *name,
                      gpointer    user_data)
@@ -580,6 +596,35 @@ ne_program_compile (const char         *expression,
   if (typed == NULL)
     goto out_compiler;
   prog->result_kind = typed->kind;
+
+  /* numexpr's "reduction operations must occur last": the driver reduces
+   * what the program computes. */
+  prog->reduce_op = -1;
+  if (typed->op >= NE_OP_SUM && typed->type == NE_NODE_OP)
+    {
+      prog->reduce_op = typed->op;
+      prog->reduce_axis = typed->axis;
+      typed = typed->children[0];
+      if (typed->type != NE_NODE_OP)
+        {
+          NeNode *copy = ne_arena_node (&arena);
+          NeKind k = typed->kind;
+
+          copy->type = NE_NODE_OP;
+          copy->op = NE_OP_COPY;
+          copy->kind = k;
+          copy->n_children = 1;
+          copy->children[0] = typed;
+          copy->reg = ne_code_lookup (NE_OP_COPY, k, 1, &k);
+          typed = copy;
+        }
+    }
+  if (contains_reduction (typed))
+    {
+      g_set_error_literal (error, PL_ERROR, PL_ERROR_RUNTIME,
+                           "invalid program: reduction operations must occur last");
+      goto out_compiler;
+    }
   typed = intern (&c, typed);
 
   /* Folding may have turned the whole expression into a constant. */

@@ -1437,10 +1437,10 @@ static const FuncDef functions[] = {
   { "ceil",      F_PLAIN, NE_OP_CEIL,      NE_KIND_FLOAT, NE_KIND_DOUBLE },
   { "floor",     F_PLAIN, NE_OP_FLOOR,     NE_KIND_FLOAT, NE_KIND_DOUBLE },
   { "where",     F_WHERE, NE_OP_WHERE,     -1, -1 },
-  { "sum",       F_REDUCE, 0, -1, -1 },
-  { "prod",      F_REDUCE, 0, -1, -1 },
-  { "min",       F_REDUCE, 0, -1, -1 },
-  { "max",       F_REDUCE, 0, -1, -1 },
+  { "sum",       F_REDUCE, NE_OP_SUM,  -1, -1 },
+  { "prod",      F_REDUCE, NE_OP_PROD, -1, -1 },
+  { "min",       F_REDUCE, NE_OP_MIN,  -1, -1 },
+  { "max",       F_REDUCE, NE_OP_MAX,  -1, -1 },
   { "real",      F_UNSUPPORTED, 0, -1, -1 },
   { "imag",      F_UNSUPPORTED, 0, -1, -1 },
   { "complex",   F_UNSUPPORTED, 0, -1, -1 },
@@ -1885,6 +1885,119 @@ binary (Builder    *b,
   return unsupported_operands (b, op, x, y);
 }
 
+/* gen_reduce_axis_func(): _func(a, axis=None), outermost level only. */
+static gboolean
+call_reduction (Builder       *b,
+                Syn           *s,
+                const FuncDef *f,
+                Val           *args,
+                guint          n_args,
+                Val           *out)
+{
+  const char *who = "gen_reduce_axis_func.<locals>._func()";
+  Val *a = NULL, *axis = NULL;
+  guint n_positional = 0;
+  gint axis_value = NE_ALL_AXES;
+  NeNode *node, *child;
+
+  for (guint i = 0; i < n_args; i++)
+    {
+      const char *kw = g_ptr_array_index (s->kwnames, i);
+
+      if (kw == NULL)
+        {
+          n_positional++;
+          if (n_positional == 1)
+            a = &args[i];
+          else if (n_positional == 2)
+            axis = &args[i];
+        }
+      else if (strcmp (kw, "a") == 0 || strcmp (kw, "axis") == 0)
+        {
+          Val **slot = kw[1] == '\0' ? &a : &axis;
+          if (*slot != NULL)
+            {
+              g_set_error (b->error, PL_ERROR, PL_ERROR_TYPE,
+                           "%s got multiple values for argument '%s'", who, kw);
+              return FALSE;
+            }
+          *slot = &args[i];
+        }
+      else
+        {
+          g_set_error (b->error, PL_ERROR, PL_ERROR_TYPE,
+                       "%s got an unexpected keyword argument '%s'", who, kw);
+          return FALSE;
+        }
+    }
+  if (n_positional > 2)
+    {
+      g_set_error (b->error, PL_ERROR, PL_ERROR_TYPE,
+                   "%s takes from 1 to 2 positional arguments but %u were given",
+                   who, n_positional);
+      return FALSE;
+    }
+  if (a == NULL)
+    {
+      g_set_error (b->error, PL_ERROR, PL_ERROR_TYPE,
+                   "%s missing 1 required positional argument: 'a'", who);
+      return FALSE;
+    }
+
+  /* encode_axis() */
+  if (axis != NULL && axis->t != V_NONE)
+    {
+      const NeValue *v = NULL;
+
+      if (axis->t == V_CONST)
+        v = &axis->c;
+      else if (axis->t == V_NODE && axis->node->type == NE_NODE_CONSTANT)
+        v = &axis->node->value;
+      else if (axis->t == V_NODE)
+        return bool_error (b);   /* axis < 0 on a node */
+      else
+        {
+          g_set_error (b->error, PL_ERROR, PL_ERROR_TYPE,
+                       "'<' not supported between instances of '%s' and 'int'",
+                       val_type_name (axis));
+          return FALSE;
+        }
+      if (value_as_double (v) < 0)
+        {
+          g_set_error_literal (b->error, PL_ERROR, PL_ERROR_VALUE,
+                               "negative axis are not supported");
+          return FALSE;
+        }
+      if (value_as_double (v) > 254)
+        {
+          g_set_error_literal (b->error, PL_ERROR, PL_ERROR_VALUE, "cannot encode axis");
+          return FALSE;
+        }
+      axis_value = (gint) value_as_double (v);
+    }
+
+  if (a->t == V_NODE && a->node->type == NE_NODE_CONSTANT)
+    {
+      *out = *a;   /* a ConstantNode is its own reduction */
+      return TRUE;
+    }
+  if (a->t == V_CONST && (a->c.type == NE_VALUE_PY_BOOL || a->c.type == NE_VALUE_PY_FLOAT))
+    child = constant_node (b, &a->c);
+  else if (a->t == V_NODE)
+    child = a->node;
+  else
+    {
+      g_set_error (b->error, PL_ERROR, PL_ERROR_ATTRIBUTE,
+                   "'%s' object has no attribute 'astKind'", val_type_name (a));
+      return FALSE;
+    }
+
+  node = op_node (b, f->op, &child, 1, child->kind);
+  node->axis = axis_value;
+  val_node (out, node);
+  return TRUE;
+}
+
 static gboolean
 call_function (Builder *b,
                Syn     *s,
@@ -1904,18 +2017,16 @@ call_function (Builder *b,
       return FALSE;
     }
   if (f->cls == F_REDUCE)
-    {
-      g_set_error (b->error, PL_ERROR, PL_ERROR_NOT_IMPLEMENTED,
-                   "the reduction %s() is not supported in Peakline's numexpr "
-                   "expressions yet: use np.%s on the result instead",
-                   f->name, f->name);
-      return FALSE;
-    }
+    return call_reduction (b, s, f, args, n_args, out);
   if (has_kw)
     {
+      const char *kw = NULL;
+
+      for (guint i = 0; kw == NULL && i < s->kwnames->len; i++)
+        kw = g_ptr_array_index (s->kwnames, i);
       g_set_error (b->error, PL_ERROR, PL_ERROR_TYPE,
-                   "%s() got an unexpected keyword argument",
-                   f->cls == F_WHERE ? "where_func" : "function");
+                   "%s() got an unexpected keyword argument '%s'",
+                   f->cls == F_WHERE ? "where_func" : "function", kw);
       return FALSE;
     }
 

@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 /* Elements per block: numexpr's BLOCK_SIZE1; a block of doubles is 8 KiB. */
 #define NE_BLOCK 1024
 
+/* numexpr's interpreter.allaxes: a reduction over every axis. */
+#define NE_ALL_AXES 255
+
 /* numexpr's kinds, in its kind_rank order (complex is not modelled). */
 typedef enum
 {
@@ -33,6 +36,8 @@ typedef enum
   NE_OP_ARCCOSH, NE_OP_ARCTANH, NE_OP_LOG, NE_OP_LOG1P, NE_OP_LOG10,
   NE_OP_EXP, NE_OP_EXPM1, NE_OP_ABSOLUTE, NE_OP_CEIL, NE_OP_FLOOR,
   NE_OP_ARCTAN2, NE_OP_FMOD,
+  /* reductions: only at the outermost level */
+  NE_OP_SUM, NE_OP_PROD, NE_OP_MIN, NE_OP_MAX,
   NE_N_OPS,
 } NeOp;
 
@@ -83,6 +88,7 @@ struct _NeNode
   NeOp       op;            /* OP */
   NeValue    value;         /* CONSTANT, before typing */
   NeScalar   scalar;        /* CONSTANT, after typing (in @kind) */
+  gint       axis;          /* reductions: the axis, NE_ALL_AXES for all */
   const char *name;         /* VARIABLE (owned by the arena) */
   guint      n_children;
   NeNode    *children[3];
@@ -163,6 +169,8 @@ typedef struct
   guint     n_instrs;
   NeInstr  *instrs;
   guint     n_temps;      /* temporaries needing a block of scratch each */
+  gint      reduce_op;    /* -1, or the NeOp of the outermost reduction, */
+  gint      reduce_axis;  /* whose axis is this (NE_ALL_AXES: all) */
 } NeProgram;
 
 /* Compiles the tree of an expression typed with @input_kinds (in the order

@@ -231,6 +231,8 @@ KF (floor, floorf, floor)
 #define C1(name, op, r, x)    { #name, op, 1, { r, x, 0, 0 }, name##_vv, NULL, NULL }
 #define C3(name, r, c, x, y)  { #name, NE_OP_WHERE, 3, { r, c, x, y }, NULL, NULL, NULL }
 #define CF(name, op)          C1 (name##_ff, op, F, F), C1 (name##_dd, op, D, D)
+/* Reductions are run by the driver (pl-numexpr.c), not by kernels. */
+#define CR(name, op, k)       { #name, op, 1, { k, k, 0, 0 }, NULL, NULL, NULL }
 
 static const NeCodeInfo codes[] = {
   C2 (add_iii, NE_OP_ADD, I, I, I), C2 (add_lll, NE_OP_ADD, L, L, L),
@@ -281,6 +283,14 @@ static const NeCodeInfo codes[] = {
   C3 (where_bbbb, B, B, B, B), C3 (where_ibii, I, B, I, I),
   C3 (where_lbll, L, B, L, L), C3 (where_fbff, F, B, F, F),
   C3 (where_dbdd, D, B, D, D),
+  CR (sum_iin, NE_OP_SUM, I), CR (sum_lln, NE_OP_SUM, L),
+  CR (sum_ffn, NE_OP_SUM, F), CR (sum_ddn, NE_OP_SUM, D),
+  CR (prod_iin, NE_OP_PROD, I), CR (prod_lln, NE_OP_PROD, L),
+  CR (prod_ffn, NE_OP_PROD, F), CR (prod_ddn, NE_OP_PROD, D),
+  CR (min_iin, NE_OP_MIN, I), CR (min_lln, NE_OP_MIN, L),
+  CR (min_ffn, NE_OP_MIN, F), CR (min_ddn, NE_OP_MIN, D),
+  CR (max_iin, NE_OP_MAX, I), CR (max_lln, NE_OP_MAX, L),
+  CR (max_ffn, NE_OP_MAX, F), CR (max_ddn, NE_OP_MAX, D),
 };
 
 gint

@@ -267,6 +267,7 @@ typedef struct
   gint64           out_strides[PL_MAX_DIMS];
   gboolean         out_direct;
   gboolean         out_stream;        /* direct, written with streaming stores */
+  gboolean         reducing;          /* accumulate into out_data instead */
   gsize            out_itemsize;      /* result kind */
   gsize            out_array_itemsize;
   PlCastLoop       out_cast;
@@ -376,6 +377,76 @@ stream_copy (guint8       *dst,
 #endif
 }
 
+/* min and max skip NaNs as numexpr's (fmin/fmax) do; a NaN stays only if
+ * every value is one. */
+#define NE_MIN(r, x) (((x) < (r) || (r) != (r)) ? (x) : (r))
+#define NE_MAX(r, x) (((x) > (r) || (r) != (r)) ? (x) : (r))
+
+#define REDUCE_LOOP(T, U)                                                     \
+  {                                                                           \
+    T *acc = (T *) job->out_data;                                             \
+    const T *v = (const T *) values;                                          \
+    for (gint64 j = 0; j < count; j++)                                        \
+      {                                                                       \
+        gint64 f = start + j, o = 0;                                          \
+        gboolean first;                                                       \
+        if (all)                                                              \
+          first = f == 0;                                                     \
+        else                                                                  \
+          {                                                                   \
+            gint64 k = (f / inner) % len;                                     \
+            o = (f / (inner * len)) * inner + f % inner;                      \
+            first = k == 0;                                                   \
+          }                                                                   \
+        if (first)                                                            \
+          acc[o] = op == NE_OP_SUM ? (T) ((U) 0 + (U) v[j]) : v[j];          \
+        else                                                                  \
+          switch (op)                                                         \
+            {                                                                 \
+            case NE_OP_SUM:  acc[o] = (T) ((U) acc[o] + (U) v[j]); break;    \
+            case NE_OP_PROD: acc[o] = (T) ((U) acc[o] * (U) v[j]); break;    \
+            case NE_OP_MIN:  acc[o] = NE_MIN (acc[o], v[j]); break;           \
+            default:         acc[o] = NE_MAX (acc[o], v[j]); break;           \
+            }                                                                 \
+      }                                                                       \
+  }                                                                           \
+  break
+
+/* Accumulates the block of values [start, start + count) (C order of the
+ * operands' shape) into the result, in order, as numexpr's sum starts from 0
+ * and its min and max from the first value. */
+static void
+reduce_block (Job          *job,
+              const guint8 *values,
+              gint64        start,
+              gint64        count)
+{
+  const NeProgram *program = job->program;
+  gint op = program->reduce_op;
+  gboolean all = program->reduce_axis == NE_ALL_AXES;
+  gint64 inner = 1, len = 1;
+
+  if (!all)
+    {
+      len = job->shape[program->reduce_axis];
+      for (gint d = program->reduce_axis + 1; d < job->ndim; d++)
+        inner *= job->shape[d];
+    }
+
+  /* Integers wrap (through unsigned arithmetic), floats round each step. */
+  switch (program->result_kind)
+    {
+    case NE_KIND_INT:    REDUCE_LOOP (gint32, guint32);
+    case NE_KIND_LONG:   REDUCE_LOOP (gint64, guint64);
+    case NE_KIND_FLOAT:  REDUCE_LOOP (float, float);
+    case NE_KIND_DOUBLE: REDUCE_LOOP (double, double);
+    case NE_KIND_BOOL:
+    case NE_N_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static void
 run_block (Job    *job,
            guint8 *scratch,
@@ -416,7 +487,9 @@ run_block (Job    *job,
 
   if (job->result_scalar)
     fill_scalar (out_block, job->out_itemsize, (gsize) count);
-  if (job->out_stream)
+  if (job->reducing)
+    reduce_block (job, out_block, start, count);
+  else if (job->out_stream)
     stream_copy (job->out_data + start * (gint64) job->out_itemsize, out_block,
                  (gsize) count * job->out_itemsize);
   else if (!job->out_direct)
@@ -486,6 +559,18 @@ is_c_contiguous_for (gint          ndim,
   return TRUE;
 }
 
+static void
+reverse_dims (gint    ndim,
+              gint64 *v)
+{
+  for (gint d = 0; d < ndim / 2; d++)
+    {
+      gint64 t = v[d];
+      v[d] = v[ndim - 1 - d];
+      v[ndim - 1 - d] = t;
+    }
+}
+
 static gsize
 align64 (gsize n)
 {
@@ -525,6 +610,11 @@ run_program (const NeProgram  *program,
   Job job = { 0 };
   guint n_threads;
   gsize per_thread;
+  gboolean reducing = program->reduce_op >= 0;
+  gboolean reverse;
+  gint64 logical_shape[PL_MAX_DIMS];
+  gint result_ndim;
+  gint64 result_shape[PL_MAX_DIMS];
 
   /* Operand 0 is the output, as in numexpr's iterator. */
   for (guint i = 0; i < program->n_inputs; i++)
@@ -565,7 +655,8 @@ run_program (const NeProgram  *program,
   {
     guint n_ops = 0;
 
-    if (out != NULL)
+    /* A reduction's out has the reduced shape: it does not broadcast. */
+    if (out != NULL && !reducing)
       operands[n_ops++] = out;
     for (guint i = 0; i < program->n_inputs; i++)
       operands[n_ops++] = inputs[i];
@@ -578,12 +669,37 @@ run_program (const NeProgram  *program,
       job.ndim = 0;
   }
 
+  job.n = 1;
+  for (gint d = 0; d < job.ndim; d++)
+    job.n *= job.shape[d];
+
+  /* The shape of the result. */
+  result_ndim = job.ndim;
+  memcpy (result_shape, job.shape, sizeof (gint64) * MAX (job.ndim, 0));
+  if (reducing && job.n > 0)
+    {
+      if (program->reduce_axis == NE_ALL_AXES)
+        result_ndim = 0;
+      else if (program->reduce_axis >= job.ndim)
+        {
+          g_set_error_literal (error, PL_ERROR, PL_ERROR_VALUE,
+                               "reduction axis is out of bounds");
+          return NULL;
+        }
+      else
+        {
+          result_ndim = job.ndim - 1;
+          for (gint d = program->reduce_axis; d < result_ndim; d++)
+            result_shape[d] = job.shape[d + 1];
+        }
+    }
+
   if (out != NULL)
     {
-      gboolean same = out->ndim == job.ndim;
+      gboolean same = out->ndim == result_ndim;
 
-      for (gint d = 0; same && d < job.ndim; d++)
-        same = out->shape[d] == job.shape[d];
+      for (gint d = 0; same && d < result_ndim; d++)
+        same = out->shape[d] == result_shape[d];
       if (!same)
         {
           g_autofree char *have = pl_array_format_shape (out);
@@ -592,21 +708,60 @@ run_program (const NeProgram  *program,
                        "match the broadcast shape of the inputs", have);
           return NULL;
         }
+      if (reducing && (out->dtype != result_dtype || !pl_array_is_c_contiguous (out)))
+        {
+          g_set_error (error, PL_ERROR, PL_ERROR_NOT_IMPLEMENTED,
+                       "the out= array of a reduction must be a C-contiguous %s array",
+                       pl_dtype_name (result_dtype));
+          return NULL;
+        }
       result = pl_array_ref (out);
     }
   else
     {
-      result = pl_array_empty_with_reason (job.ndim, job.shape, result_dtype,
-                                           PL_ALLOC_REASON_RESULT, error);
+      /* numexpr's order='K': the layout of the inputs when they all agree
+       * on Fortran order. */
+      PlArray *proto = NULL;
+
+      if (!reducing && job.ndim > 1)
+        for (guint i = 0; i < program->n_inputs; i++)
+          {
+            PlArray *a = inputs[i];
+            gboolean full = a->ndim == job.ndim;
+
+            for (gint d = 0; full && d < job.ndim; d++)
+              full = a->shape[d] == job.shape[d];
+            if (!full)
+              continue;
+            if (pl_array_is_f_contiguous (a) && !pl_array_is_c_contiguous (a))
+              proto = proto == NULL ? a : proto;
+            else
+              {
+                proto = NULL;
+                break;
+              }
+          }
+      if (proto != NULL)
+        result = pl_array_new_like (proto, result_dtype, PL_ALLOC_INIT_NONE,
+                                    PL_ALLOC_REASON_RESULT, error);
+      else
+        result = pl_array_empty_with_reason (result_ndim, result_shape, result_dtype,
+                                             PL_ALLOC_REASON_RESULT, error);
       if (result == NULL)
         return NULL;
     }
 
-  job.n = 1;
-  for (gint d = 0; d < job.ndim; d++)
-    job.n *= job.shape[d];
   if (job.n == 0)
-    return g_steal_pointer (&result);
+    {
+      if (reducing && out == NULL)
+        {
+          /* numexpr returns an empty array of the operands' shape. */
+          g_clear_pointer (&result, pl_array_unref);
+          return pl_array_empty_with_reason (job.ndim, job.shape, result_dtype,
+                                             PL_ALLOC_REASON_RESULT, error);
+        }
+      return g_steal_pointer (&result);
+    }
 
   job.program = program;
   plans = g_new0 (InputPlan, MAX (program->n_inputs, 1));
@@ -619,6 +774,16 @@ run_program (const NeProgram  *program,
   job.temp_offset = per_thread;
   per_thread += (gsize) program->n_temps * NE_BLOCK * 8;
 
+  /* A Fortran-ordered result is computed in its memory order: with every
+   * operand's axes reversed it is C-contiguous (elementwise, any order of
+   * the elements gives the same values). */
+  memcpy (logical_shape, job.shape, sizeof logical_shape);
+  reverse = !reducing && job.ndim > 1 && pl_array_is_f_contiguous (result)
+            && !pl_array_is_c_contiguous (result);
+  if (reverse)
+    for (gint d = 0; d < job.ndim; d++)
+      job.shape[d] = logical_shape[job.ndim - 1 - d];
+
   for (guint i = 0; i < program->n_inputs; i++)
     {
       PlArray *a = inputs[i];
@@ -627,7 +792,9 @@ run_program (const NeProgram  *program,
       PlDType want = ne_kind_dtype (kind);
       gboolean all_zero = TRUE;
 
-      pl_broadcast_strides (a, job.ndim, job.shape, p->strides);
+      pl_broadcast_strides (a, job.ndim, logical_shape, p->strides);
+      if (reverse)
+        reverse_dims (job.ndim, p->strides);
       for (gint d = 0; d < job.ndim; d++)
         all_zero = all_zero && (p->strides[d] == 0 || job.shape[d] == 1);
       p->data = a->data;
@@ -654,10 +821,16 @@ run_program (const NeProgram  *program,
   job.out_data = result->data;
   job.out_itemsize = ne_kind_itemsize (program->result_kind);
   job.out_array_itemsize = pl_dtype_itemsize (result->dtype);
-  memcpy (job.out_strides, result->strides, sizeof (gint64) * MAX (job.ndim, 0));
-  job.out_direct = result->dtype == result_dtype
+  if (!reducing)
+    {
+      memcpy (job.out_strides, result->strides, sizeof (gint64) * MAX (job.ndim, 0));
+      if (reverse)
+        reverse_dims (job.ndim, job.out_strides);
+    }
+  job.out_direct = !reducing && result->dtype == result_dtype
                    && is_c_contiguous_for (job.ndim, job.shape, result->strides,
                                            job.out_array_itemsize);
+  job.reducing = reducing;
   job.out_stream = job.out_direct && out == NULL && pl_array_get_nbytes (result) >= NE_STREAM_MIN
                    && g_getenv ("PL_NUMEXPR_NO_STREAM") == NULL;
   if (!job.out_direct || job.out_stream)
@@ -673,7 +846,9 @@ run_program (const NeProgram  *program,
   job.result_scalar = ne_vm_plan (program, input_scalar, flags);
   job.flags = flags;
 
-  n_threads = job.n >= NE_PARALLEL_MIN ? pl_numexpr_get_num_threads () : 1;
+  /* A reduction adds in order, one element after the other, as numexpr's
+   * does: one thread. */
+  n_threads = (job.n >= NE_PARALLEL_MIN && !reducing) ? pl_numexpr_get_num_threads () : 1;
   n_threads = (guint) MIN ((gint64) n_threads, (job.n + NE_CHUNK - 1) / NE_CHUNK);
   n_threads = MAX (n_threads, 1);
 

@@ -25,6 +25,9 @@ V = dict(
 V['f'] = V['d'].astype(np.float32)
 V['g'] = V['e'].astype(np.float32)
 V['q'] = V['p'].astype(np.float32)
+V['x'] = (np.arange(12.0) * 0.1 - 0.35).reshape(3, 4)
+V['n'] = np.array([[np.nan, 1.0, 2.0], [3.0, np.nan, -1.0], [np.nan, np.nan, np.inf]])
+V['z'] = np.array([-0.0, 0.0, -0.0])
 V['a'] = np.float64(2.5)      # 0-d operands: a Python float and int
 V['k'] = np.int64(3)
 
@@ -45,8 +48,13 @@ b & c|b | c|~b|b == c|b != c|b < c|b * 2|b + 1|sqrt(b)|b & (d > 0)|~(d > e) | b
 i|d|b|f|l|2.5|2 + 3|True|7 % -2|7.5 // 2|2 ** 10|1 / 4|-3 ** 2|(-3) ** 2|sqrt(4)|sqrt(4) * d
 abs(-3) * i|2 * 3.0 * d|d * 2 * 3|3 & 1|3 | 4|~5|1 < 2|1 < 2 < 3|not False|True and d
 False or e|d if True else e|d if 0 else e|a * d|k * d|a * k|k + i|k|a|d + a + k
-x * 2 + 3|sum(d)|d.real|foo(d)|d and e|not d|d[0]|d.y|d // 2|d ^ e|b + c|-b|sqrt(d, e)
+w * 2 + 3|d.real|foo(d)|d and e|not d|d[0]|d.y|d // 2|d ^ e|b + c|-b|sqrt(d, e)
 where(d)|where(d, 1, 2)|i ** j|i ** -1|1 / 0|1.0 / 0|d / 0.0|2 ** 100|99999999999999999999
+sum(d)|sum(d * 2 + 1)|sum(i)|sum(l * m)|prod(e + 1)|sum(f)|min(d)|max(d)|min(l)|max(f)
+sum(x, axis=0)|sum(x, 1)|sum(x * x, axis=1)|min(x, axis=0)|max(x, axis=1)|prod(x + 1, axis=0)
+sum(n)|sum(n, axis=0)|min(n)|min(n, axis=1)|max(n, axis=0)|sum(z)|sum(-z)|min(z)|max(z)|sum(x, axis=None)
+sum(x) + 1|sqrt(sum(x))|sum(x, axis=2)|sum(x, axis=-1)|sum(b)|sum(x, axis=0, foo=1)|sum(x, x)
+sum(2)|sum(x, 0, 1)|sum()|sum(a)|max(i)|min(i)
 d +|(d|3 d|d $ e|d e|lambda: d|d, e|'s'|1j * d|d @ e|d = 1|[d]|d < e < 1
 """.replace("\n", "|").split("|")
 EXPRS = [x.strip() for x in EXPRS if x.strip()]
@@ -74,12 +82,13 @@ out.append("#pragma once\n")
 out.append("typedef struct\n{\n  const char *expression;\n  const char *dtype;      /* NULL: raises */\n"
            "  const char *shape;      /* \"(10,)\" or \"()\" */\n  const char *values;     /* space separated; hex floats */\n"
            "  const char *exception;  /* the Python exception's name */\n  const char *message;\n} NeRefCase;\n")
-out.append("typedef struct\n{\n  const char *name;\n  const char *dtype;\n  gboolean    is_0d;\n  const char *values;\n} NeRefOperand;\n")
+out.append("typedef struct\n{\n  const char *name;\n  const char *dtype;\n  gint        ndim;\n  gint64      shape[2];\n  const char *values;\n} NeRefOperand;\n")
 out.append("static const NeRefOperand ne_ref_operands[] = {")
 for name, v in V.items():
     v = np.asarray(v)
-    out.append("  { %s, %s, %s, %s }," % (cstr(name), cstr(v.dtype.name), "TRUE" if v.ndim == 0 else "FALSE",
-               cstr(" ".join(fmt(x, v.dtype) for x in v.ravel()))))
+    shape = list(v.shape) + [0] * (2 - v.ndim)
+    out.append("  { %s, %s, %d, { %d, %d }, %s }," % (cstr(name), cstr(v.dtype.name), v.ndim,
+               shape[0], shape[1], cstr(" ".join(fmt(x, v.dtype) for x in v.ravel()))))
 out.append("};\n")
 out.append("static const NeRefCase ne_ref_cases[] = {")
 for ex in EXPRS:
