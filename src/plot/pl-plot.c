@@ -139,18 +139,14 @@ static void draw_grid (Render *r,
 
 /* --- data ---------------------------------------------------------------- */
 
-/* The RSS line through the decimated columns. A column holding several
- * samples spans from their minimum to their maximum; the line between
- * two columns lies between the lines joining their maxima and their
- * minima. So the line is drawn as that envelope: a polygon along the
- * maxima and back along the minima, filled and outlined. Where a column
- * holds one sample (zoomed in, or a slow sampler) the envelope is the line
- * itself. A zig-zag path through every minimum and maximum would cross
- * itself thousands of times, which is slow to stroke. */
+/* The RSS through the decimated columns, for views of few samples (see
+ * draw_rss()): the area under the curve (along each column's maximum, then
+ * back along zero), or the line itself, which in a column holding several
+ * samples runs from the first through the minimum and maximum to the last. */
 static gboolean
-append_envelope_path (Render   *r,
-                      guint     panel,
-                      gboolean  upper_only)
+append_rss_path (Render   *r,
+                 guint     panel,
+                 gboolean  area)
 {
   cairo_t *cr = r->cr;
   gboolean started = FALSE;
@@ -159,51 +155,48 @@ append_envelope_path (Render   *r,
   for (guint c = 0; c < r->n_columns + 2; c++)
     {
       const PlPlotColumn *col = &r->columns[c];
-      double x;
+      double xf, xl, xm;
 
       if (col->count == 0)
         continue;
 
-      x = col->count == 1 ? x_for_time (r, col->first_t)
-                          : (x_for_time (r, col->first_t) + x_for_time (r, col->last_t)) / 2;
-      if (!started)
+      xf = x_for_time (r, col->first_t);
+      xl = x_for_time (r, col->last_t);
+      xm = (xf + xl) / 2;
+      if (area)
         {
-          cairo_move_to (cr, x, y_for (r, panel, col->max));
-          first_x = x;
-          started = TRUE;
+          if (!started)
+            cairo_move_to (cr, xm, y_for (r, panel, col->max));
+          else
+            cairo_line_to (cr, xm, y_for (r, panel, col->max));
+          if (!started)
+            first_x = xm;
+          last_x = xm;
         }
       else
-        cairo_line_to (cr, x, y_for (r, panel, col->max));
-      last_x = x;
+        {
+          if (!started)
+            cairo_move_to (cr, xf, y_for (r, panel, col->first));
+          else
+            cairo_line_to (cr, xf, y_for (r, panel, col->first));
+          if (col->count > 1)
+            {
+              cairo_line_to (cr, xm, y_for (r, panel, col->min));
+              cairo_line_to (cr, xm, y_for (r, panel, col->max));
+              cairo_line_to (cr, xl, y_for (r, panel, col->last));
+            }
+        }
+      started = TRUE;
     }
 
-  if (!started)
-    return FALSE;
-
-  if (upper_only)
+  if (started && area)
     {
-      /* Down to zero and back: the area under the curve. */
       cairo_line_to (cr, last_x, y_for (r, panel, 0));
       cairo_line_to (cr, first_x, y_for (r, panel, 0));
       cairo_close_path (cr);
-      return TRUE;
     }
 
-  for (guint c = r->n_columns + 2; c-- > 0;)
-    {
-      const PlPlotColumn *col = &r->columns[c];
-      double x;
-
-      if (col->count == 0)
-        continue;
-
-      x = col->count == 1 ? x_for_time (r, col->first_t)
-                          : (x_for_time (r, col->first_t) + x_for_time (r, col->last_t)) / 2;
-      cairo_line_to (cr, x, y_for (r, panel, col->min));
-    }
-  cairo_close_path (cr);
-
-  return TRUE;
+  return started;
 }
 
 /* The live bytes as steps: a value holds until the next event changes it,
@@ -486,15 +479,15 @@ draw_rss (Render             *r,
 
   /* The fill down to zero, then the line over it. */
   cairo_new_path (cr);
-  if (!append_envelope_path (r, panel, TRUE))
+  if (!append_rss_path (r, panel, TRUE))
     return;
   set_fill_color (r);
   cairo_fill (cr);
   draw_grid (r, panel);
 
-  append_envelope_path (r, panel, FALSE);
+  cairo_new_path (cr);
+  append_rss_path (r, panel, FALSE);
   set_color (cr, &layout->palette.rss_line);
-  cairo_fill_preserve (cr);
   cairo_set_line_width (cr, 1.5);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_stroke (cr);
@@ -710,11 +703,12 @@ draw_peak (Render             *r,
       double w, h, tx;
 
       layout_size (pl, &w, &h);
-      /* Above the dot when the headroom allows (the lines around a peak
-       * are often flat), else beside it. */
-      if (y - 6.0 - h >= plot->y)
+      /* Above the dot (the lines around a peak are often flat: beside it,
+       * they would cross the text), reaching into the line number strip
+       * if the headroom is short; beside it only in a tiny panel. */
+      if (y - 5.0 - h >= layout->panels[panel].strip.y)
         show_layout (r, pl, CLAMP (x - w / 2, plot->x + 2.0, plot->x + plot->width + layout->pad - w),
-                     y - 6.0 - h, &layout->palette.peak, TRUE);
+                     y - 5.0 - h, &layout->palette.peak, TRUE);
       else
         {
           tx = x + 8.0;
