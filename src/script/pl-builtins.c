@@ -1626,9 +1626,13 @@ m_seq_count_index (PlInterp *I,
           count++;
         }
     }
+  if (self->builtin.tag == 1 && pl_val_is (&self->builtin.self, PL_OBJ_LIST))
+    {
+      g_autofree char *r = pl_val_to_str (&call->args[0], TRUE);
+      return pl_raise (I, PL_ERROR_VALUE, "%s is not in list", r);
+    }
   if (self->builtin.tag == 1)
-    return pl_raise (I, PL_ERROR_VALUE, "%s.index(x): x not in %s", pl_val_type_name (&self->builtin.self),
-                     pl_val_type_name (&self->builtin.self));
+    return pl_raise (I, PL_ERROR_VALUE, "tuple.index(x): x not in tuple");
   *result = pl_val_int (count);
   return TRUE;
 }
@@ -1705,6 +1709,75 @@ m_dict_get (PlInterp *I,
   return TRUE;
 }
 
+/* --- exceptions --------------------------------------------------------- */
+
+static const struct
+{
+  const char *name;
+  PlErrorCode code;
+} exception_classes[] = {
+  { "Exception", PL_ERROR_RUNTIME }, { "ValueError", PL_ERROR_VALUE }, { "TypeError", PL_ERROR_TYPE },
+  { "NameError", PL_ERROR_NAME }, { "IndexError", PL_ERROR_INDEX }, { "KeyError", PL_ERROR_KEY },
+  { "AttributeError", PL_ERROR_ATTRIBUTE }, { "ZeroDivisionError", PL_ERROR_ZERO_DIVISION },
+  { "MemoryError", PL_ERROR_MEMORY }, { "OverflowError", PL_ERROR_OVERFLOW }, { "ImportError", PL_ERROR_IMPORT },
+  { "RecursionError", PL_ERROR_RECURSION }, { "NotImplementedError", PL_ERROR_NOT_IMPLEMENTED },
+  { "RuntimeError", PL_ERROR_RUNTIME }, { "AssertionError", PL_ERROR_RUNTIME }, { "ArithmeticError", PL_ERROR_VALUE },
+};
+
+static gboolean
+bi_exception (PlInterp *I,
+              PlValue  *self,
+              PlCall   *call,
+              PlVal    *result)
+{
+  PlValue *e;
+
+  if (!no_kwargs (I, self->builtin.name, call))
+    return FALSE;
+  e = pl_value_alloc (PL_OBJ_EXCEPTION);
+  e->exception.kind = exception_classes[self->builtin.tag].name;
+  e->exception.code = exception_classes[self->builtin.tag].code;
+  if (call->n_args == 0)
+    e->exception.message = g_strdup ("");
+  else if (call->n_args == 1)
+    e->exception.message = pl_val_to_str (&call->args[0], FALSE);
+  else
+    {
+      PlVal *items = g_new (PlVal, call->n_args);
+      PlValue *t;
+      PlVal tv;
+      for (guint i = 0; i < call->n_args; i++)
+        items[i] = pl_val_ref (&call->args[i]);
+      t = pl_seq_new (PL_OBJ_TUPLE, items, call->n_args);
+      g_free (items);
+      if (t == NULL)
+        {
+          pl_value_unref (e);
+          return pl_raise (I, PL_ERROR_RECURSION, "containers nested too deeply");
+        }
+      tv = pl_val_obj (t);
+      e->exception.message = pl_val_to_str (&tv, TRUE);
+      pl_val_clear (&tv);
+    }
+  *result = pl_val_obj (e);
+  return TRUE;
+}
+
+gboolean
+pl_raise_value (PlInterp    *I,
+                const PlVal *exception)
+{
+  if (pl_val_is (exception, PL_OBJ_BUILTIN) && exception->obj->builtin.fn == bi_exception)
+    {
+      gint tag = exception->obj->builtin.tag;
+      return pl_raise_kind (I, exception_classes[tag].code, exception_classes[tag].name, "%s", "");
+    }
+  if (pl_val_is (exception, PL_OBJ_EXCEPTION))
+    return pl_raise_kind (I, exception->obj->exception.code, exception->obj->exception.kind, "%s",
+                          exception->obj->exception.message);
+  return pl_raise (I, PL_ERROR_TYPE, "exceptions must derive from BaseException");
+}
+
 /* --- installation -------------------------------------------------------- */
 
 static void
@@ -1770,6 +1843,9 @@ pl_builtins_install (PlInterp *I)
   add_builtin (b, "divmod", bi_divmod, 0);
   add_builtin (b, "isinstance", bi_isinstance_unsupported, 0);
   add_builtin (b, "type", bi_isinstance_unsupported, 0);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (exception_classes); i++)
+    add_builtin (b, exception_classes[i].name, bi_exception, (gint) i);
 
   add_builtin (b, "str.upper", m_str_case, 0);
   add_builtin (b, "str.lower", m_str_case, 1);

@@ -925,6 +925,16 @@ pl_format_val (GString     *out,
       case PL_OBJ_BOXED:
         pl_format_val (out, &o->boxed, repr);
         break;
+      case PL_OBJ_EXCEPTION:
+        if (repr)
+          g_string_append_printf (out, "%s(", o->exception.kind);
+        if (repr && o->exception.message[0])
+          format_str_repr (out, o->exception.message, strlen (o->exception.message));
+        else if (!repr)
+          g_string_append (out, o->exception.message);
+        if (repr)
+          g_string_append_c (out, ')');
+        break;
       case PL_OBJ_OPAQUE:
         g_string_append_printf (out, "<%s object (ignored by Peakline)>", o->opaque.name);
         break;

@@ -133,6 +133,10 @@ gboolean  pl_parse_args       (PlInterp    *interp,
                                guint        n_names,
                                PlVal       *out);
 
+/* Raises the exception a `raise` statement names; FALSE always. */
+gboolean  pl_raise_value      (PlInterp    *interp,
+                               const PlVal *exception);
+
 /* Modules and builtins. */
 void      pl_builtins_install (PlInterp    *interp);
 PlValue  *pl_module_np_new    (PlInterp    *interp);

@@ -28,6 +28,13 @@ raise_valist (PlInterp    *I,
               PlErrorCode  code,
               const char  *kind,
               const char  *format,
+              va_list      args) G_GNUC_PRINTF (4, 0);
+
+static gboolean
+raise_valist (PlInterp    *I,
+              PlErrorCode  code,
+              const char  *kind,
+              const char  *format,
               va_list      args)
 {
   if (I->err.set)
@@ -354,7 +361,8 @@ num_binop (PlInterp    *I,
         case PL_BIN_FLOORDIV:
         case PL_BIN_MOD:
           if (y == 0)
-            return pl_raise (I, PL_ERROR_ZERO_DIVISION, "integer division or modulo by zero");
+            return pl_raise (I, PL_ERROR_ZERO_DIVISION, op == PL_BIN_MOD ? "integer modulo by zero"
+                                                                         : "integer division or modulo by zero");
           if (x == G_MININT64 && y == -1)
             {
               if (op == PL_BIN_MOD)
@@ -1356,7 +1364,8 @@ pl_get_item (PlInterp    *I,
                 i += length;
               if (i < 0 || i >= length)
                 return pl_raise (I, PL_ERROR_INDEX, "%s index out of range",
-                                 o->kind == PL_OBJ_RANGE ? "range object" : tname);
+                                 o->kind == PL_OBJ_RANGE ? "range object" :
+                                 o->kind == PL_OBJ_STR ? "string" : tname);
               switch (o->kind)
                 {
                 case PL_OBJ_STR:
@@ -2488,7 +2497,6 @@ exec_stmt (PlInterp *I,
     case PL_NODE_RAISE:
       {
         PlVal v = { 0, };
-        g_autofree char *text = NULL;
 
         if (stmt->a == NULL)
           {
@@ -2498,10 +2506,9 @@ exec_stmt (PlInterp *I,
           }
         if (!eval (I, stmt->a, &v))
           return FLOW_ERROR;
-        text = pl_val_to_str (&v, FALSE);
+        pl_raise_value (I, &v);
         pl_val_clear (&v);
-        pl_raise_kind (I, PL_ERROR_RUNTIME, "Exception", "%s", text);
-        locate (I, stmt);
+        locate (I, stmt->a);
         return FLOW_ERROR;
       }
     case PL_NODE_ASSERT:

@@ -632,7 +632,10 @@ pl_lex (const char  *source,
               lx.line_start = q + 1;
             }
         lx.end = bad;
-        lex_error (&lx, bad, "(unicode error) the file is not valid UTF-8");
+        if (bad < source + length && *bad == '\0')
+          lex_error (&lx, bad, "source code cannot contain null bytes");
+        else
+          lex_error (&lx, bad, "(unicode error) the file is not valid UTF-8");
         goto out;
       }
   }

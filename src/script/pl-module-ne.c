@@ -164,7 +164,7 @@ ne_evaluate (PlInterp *I,
   if (!pl_parse_args (I, "evaluate", call, 1, names, 6, a))
     return FALSE;
   if (!pl_val_is (&a[0], PL_OBJ_STR))
-    return pl_raise (I, PL_ERROR_TYPE, "ex must be a string, not %s", pl_val_type_name (&a[0]));
+    return pl_raise (I, PL_ERROR_VALUE, "must specify expression as a string");
   if (!dict_arg (I, &a[1], "local_dict", &l.local_dict) || !dict_arg (I, &a[2], "global_dict", &l.global_dict) ||
       !out_arg (I, &a[3], &out) || !casting_arg (I, &a[5], &casting))
     return FALSE;

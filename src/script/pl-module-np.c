@@ -1412,7 +1412,7 @@ pl_np_call_dtype (PlInterp *I,
           char *end = NULL;
           double d = g_ascii_strtod (text, &end);
           if (end == text || *end != '\0')
-            return pl_raise (I, PL_ERROR_VALUE, "could not convert string to %s: '%s'", pl_dtype_name (dtype), text);
+            return pl_raise (I, PL_ERROR_VALUE, "could not convert string to float: '%s'", text);
           s = pl_scalar_from_double (d);
         }
       else if (v->kind == PL_V_ARRAY && v->arr->ndim > 0)

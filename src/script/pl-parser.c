@@ -1713,7 +1713,14 @@ parse_block (Parser     *p,
       advance (p);
       if (TOK (p)->kind != PL_TOK_INDENT)
         {
-          error_at (p, TOK (p), "IndentationError", "expected an indented block after %s on line %d",
+          /* At the end of the file, point at the end of the header line. */
+          PlToken *at = TOK (p);
+          guint k = p->pos;
+          while (k < p->tokens->len && g_array_index (p->tokens, PlToken, k).kind == PL_TOK_DEDENT)
+            k++;
+          if (k < p->tokens->len && g_array_index (p->tokens, PlToken, k).kind == PL_TOK_EOF && p->pos > 0)
+            at = &g_array_index (p->tokens, PlToken, p->pos - 1);
+          error_at (p, at, "IndentationError", "expected an indented block after %s on line %d",
                     what, what_line);
         }
       else

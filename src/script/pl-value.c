@@ -127,6 +127,9 @@ pl_value_unref (PlValue *value)
     case PL_OBJ_OPAQUE:
       g_free (value->opaque.name);
       break;
+    case PL_OBJ_EXCEPTION:
+      g_free (value->exception.message);
+      break;
     case PL_OBJ_RANGE:
     case PL_OBJ_ELLIPSIS:
     case PL_OBJ_DTYPE:
@@ -341,6 +344,7 @@ pl_val_type_name (const PlVal *v)
         case PL_OBJ_NUMEXPR: return "numexpr.necompiler.NumExpr";
         case PL_OBJ_BOXED: return pl_val_type_name (&v->obj->boxed);
         case PL_OBJ_OPAQUE: return "object";
+        case PL_OBJ_EXCEPTION: return v->obj->exception.kind;
         default: return "object";
         }
     default:

@@ -53,6 +53,7 @@ typedef enum
   PL_OBJ_NUMEXPR,
   PL_OBJ_BOXED,    /* a non-object value handed to the hooks */
   PL_OBJ_OPAQUE,   /* what an ignored import binds */
+  PL_OBJ_EXCEPTION, /* ValueError("...") ready to be raised */
 } PlObjKind;
 
 typedef struct _PlInterp PlInterp;
@@ -111,6 +112,7 @@ struct _PlValue
     struct { gpointer ne; GDestroyNotify free_ne; } numexpr;
     PlVal boxed;
     struct { char *name; } opaque;
+    struct { const char *kind; gint code; char *message; } exception;
   };
 };
 

@@ -1,0 +1,2 @@
+# expect: 2:6 AttributeError
+x = (5).foo

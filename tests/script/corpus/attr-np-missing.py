@@ -1,0 +1,3 @@
+# expect: 3:5 AttributeError
+import numpy as np
+x = np.frobnicate(3)

@@ -1,0 +1,2 @@
+# expect: 2:23 ImportError
+from functools import reduce

@@ -1,0 +1,2 @@
+# expect: 2:19 ImportError
+from numpy import frobnicate

@@ -1,0 +1,2 @@
+# expect: 2:8 ImportError
+import subprocess as sp

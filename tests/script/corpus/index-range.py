@@ -1,0 +1,3 @@
+# expect: 3:1 IndexError
+r = range(3)
+r[3]

@@ -1,0 +1,3 @@
+# expect: 3:1 IndexError
+s = 'abc'
+s[10]

@@ -1,0 +1,2 @@
+# expect: 2:5 MemoryError
+x = [0] * 10 ** 9

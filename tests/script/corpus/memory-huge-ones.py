@@ -1,0 +1,3 @@
+# expect: 3:5 MemoryError
+import numpy as np
+x = np.ones(10 ** 15)

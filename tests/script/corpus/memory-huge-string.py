@@ -1,0 +1,2 @@
+# expect: 2:5 MemoryError
+s = 'abc' * 10 ** 9

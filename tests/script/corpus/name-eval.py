@@ -1,0 +1,2 @@
+# expect: 2:1 NameError
+eval('1+1')

@@ -1,0 +1,2 @@
+# expect: 2:1 NameError
+__import__('os')

@@ -1,0 +1,2 @@
+# expect: 2:5 NameError
+x = np.ones(3)

@@ -1,0 +1,2 @@
+# expect: 2:5 NameError
+f = open('/etc/passwd')

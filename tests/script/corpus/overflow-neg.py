@@ -1,0 +1,2 @@
+# expect: 2:5 OverflowError
+x = -9223372036854775807 - 2

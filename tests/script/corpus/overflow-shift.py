@@ -1,0 +1,2 @@
+# expect: 2:5 OverflowError
+x = 1 << 64

@@ -1,0 +1,4 @@
+# expect: 3:12 RecursionError
+def f(n):
+    return f(n + 1)
+f(0)

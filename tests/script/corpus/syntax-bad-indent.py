@@ -1,0 +1,3 @@
+# expect: 3:1 IndentationError
+def f():
+return 1

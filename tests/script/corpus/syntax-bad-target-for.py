@@ -1,0 +1,3 @@
+# expect: 2:5 SyntaxError
+for 1 in range(3):
+    pass

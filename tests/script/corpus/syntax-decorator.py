@@ -1,0 +1,4 @@
+# expect: 2:1 SyntaxError
+@contextmanager
+def f():
+    pass

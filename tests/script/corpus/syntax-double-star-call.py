@@ -1,0 +1,3 @@
+# expect: 3:7 SyntaxError
+d = dict(a=1)
+print(**d)

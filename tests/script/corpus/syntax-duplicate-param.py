@@ -1,0 +1,3 @@
+# expect: 2:10 SyntaxError
+def f(a, a):
+    pass

@@ -1,0 +1,4 @@
+# expect: 3:1 SyntaxError
+x = 1
+elif x:
+    pass

@@ -1,0 +1,2 @@
+# expect: 2:19 IndentationError
+for i in range(3):

@@ -1,0 +1,3 @@
+# expect: 3:6 SyntaxError
+x = 1
+y = 'ÿ'

@@ -1,0 +1,2 @@
+# expect: 2:18 SyntaxError
+print(1, sep='', sep='')

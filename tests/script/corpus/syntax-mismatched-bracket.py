@@ -1,0 +1,2 @@
+# expect: 2:10 SyntaxError
+x = [1, 2)

@@ -1,0 +1,3 @@
+# expect: 2:9 SyntaxError
+def f(x)
+    return x

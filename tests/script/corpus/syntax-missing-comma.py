@@ -1,0 +1,2 @@
+# expect: 2:11 SyntaxError
+print('a' 1)

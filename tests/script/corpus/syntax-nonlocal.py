@@ -1,0 +1,3 @@
+# expect: 3:5 SyntaxError
+def f():
+    nonlocal x

@@ -1,0 +1,2 @@
+# expect: 2:7 SyntaxError
+s = {1, 2}

@@ -1,0 +1,5 @@
+# expect: 5:3 IndentationError
+if True:
+	x = 1
+        y = 2
+  z = 3

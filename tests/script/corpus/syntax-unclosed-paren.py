@@ -1,0 +1,3 @@
+# expect: 2:5 SyntaxError
+x = (1 +
+y = 2

@@ -1,0 +1,3 @@
+# expect: 2:1 SyntaxError
+with open('f') as f:
+    pass

@@ -1,0 +1,3 @@
+# expect: 3:5 TypeError
+import numpy as np
+x = np.ones(3) + 'a'

@@ -1,0 +1,3 @@
+# expect: 3:5 ValueError
+import numpy as np
+x = np.float64('abc')

@@ -1,0 +1,2 @@
+# expect: 2:5 TypeError
+x = int([1])

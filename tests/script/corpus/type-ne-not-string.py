@@ -1,0 +1,3 @@
+# expect: 3:1 ValueError
+import numexpr as ne
+ne.evaluate(3)

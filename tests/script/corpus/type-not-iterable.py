@@ -1,0 +1,3 @@
+# expect: 2:10 TypeError
+for x in 5:
+    pass

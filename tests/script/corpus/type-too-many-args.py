@@ -1,0 +1,4 @@
+# expect: 4:1 TypeError
+def f(x):
+    return x
+f(1, 2)

@@ -1,0 +1,3 @@
+# expect: 3:1 TypeError
+t = (1, 2)
+t[0] = 3

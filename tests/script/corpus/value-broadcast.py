@@ -1,0 +1,3 @@
+# expect: 3:5 ValueError
+import numpy as np
+x = np.ones(3) + np.ones(4)

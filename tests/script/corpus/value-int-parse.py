@@ -1,0 +1,2 @@
+# expect: 2:5 ValueError
+x = int('12a')

@@ -1,0 +1,2 @@
+# expect: 2:7 ValueError
+raise ValueError('Duration must be non-negative')

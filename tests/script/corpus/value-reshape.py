@@ -1,0 +1,3 @@
+# expect: 3:5 ValueError
+import numpy as np
+x = np.arange(10).reshape(3, 4)

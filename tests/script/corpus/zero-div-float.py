@@ -1,0 +1,2 @@
+# expect: 2:5 ZeroDivisionError
+x = 1.0 / 0.0

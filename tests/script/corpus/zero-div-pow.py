@@ -1,0 +1,2 @@
+# expect: 2:5 ZeroDivisionError
+x = 0.0 ** -1
