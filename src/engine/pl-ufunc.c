@@ -234,6 +234,11 @@ run_exec_with (Exec      *e,
     }
   if (buffered)
     pl_iter_set_block (&it, BUFFER_SIZE);
+  else
+    /* Unbuffered loops still go in blocks of 1 MiB of float64, so that a
+     * cancelled run stops within milliseconds even in one huge kernel
+     * (the interrupt is checked between blocks). */
+    pl_iter_set_block (&it, 128 * 1024);
 
   while (pl_iter_next (&it, p, &n))
     {

@@ -12,6 +12,7 @@ struct _PlPipelineRun
   char         *name;
   gint64        total_time_ns;
   gint64        peak_rss_bytes;
+  gint64        noted_peak_rss_bytes;
   gint64        peak_alloc_bytes;
   gint64        final_alloc_bytes;
 
@@ -518,6 +519,15 @@ pl_pipeline_run_take_events (PlPipelineRun *self,
   self->n_events = n_events;
 }
 
+void
+pl_pipeline_run_note_peak_rss (PlPipelineRun *self,
+                               gint64         bytes)
+{
+  g_return_if_fail (self != NULL);
+
+  self->noted_peak_rss_bytes = MAX (self->noted_peak_rss_bytes, bytes);
+}
+
 static gint
 compare_spans (gconstpointer a,
                gconstpointer b)
@@ -540,17 +550,138 @@ compare_line_stats (gconstpointer a,
   return (la->line > lb->line) - (la->line < lb->line);
 }
 
-/* Whether @event happened while @span ran. Spans are half-open; an event
- * stamped exactly at the end of a span belongs to it if it carries its line
- * tag (the clock can give two readings the same nanosecond). */
-static gboolean
-event_in_span (const PlAllocEvent *event,
-               const PlLineSpan   *span)
+/* The statistics being accumulated: the open span and its line. */
+typedef struct
 {
-  if (event->time_ns < span->end_ns)
+  PlPipelineRun *self;
+  GHashTable    *index;      /* line -> position + 1 in line_stats */
+  gint64         live;
+  gint64         peak;
+  gssize         open;       /* the open span, or -1 */
+  gsize          next;       /* the next span to open */
+  gint64         span_peak;
+} Replay;
+
+static PlLineStats *
+stats_for_line (Replay *r,
+                gint32  line)
+{
+  guint pos = GPOINTER_TO_UINT (g_hash_table_lookup (r->index, GINT_TO_POINTER (line)));
+
+  if (pos == 0)
+    {
+      PlLineStats fresh = { .line = line, .peak_alloc_bytes = G_MININT64 };
+
+      g_array_append_val (r->self->line_stats, fresh);
+      pos = r->self->line_stats->len;
+      g_hash_table_insert (r->index, GINT_TO_POINTER (line), GUINT_TO_POINTER (pos));
+    }
+
+  return &g_array_index (r->self->line_stats, PlLineStats, pos - 1);
+}
+
+static void
+replay_close (Replay *r)
+{
+  const PlLineSpan *span;
+  PlLineStats *st;
+
+  if (r->open < 0)
+    return;
+
+  span = &g_array_index (r->self->spans, PlLineSpan, r->open);
+  st = stats_for_line (r, span->line);
+  st->peak_alloc_bytes = MAX (st->peak_alloc_bytes, r->span_peak);
+  st->live_alloc_bytes = r->live;
+  r->peak = MAX (r->peak, r->span_peak);
+  r->open = -1;
+}
+
+static void
+replay_open_next (Replay *r)
+{
+  const PlLineSpan *span;
+  PlLineStats *st;
+
+  replay_close (r);
+  g_assert (r->next < r->self->spans->len);
+
+  span = &g_array_index (r->self->spans, PlLineSpan, r->next);
+  st = stats_for_line (r, span->line);
+  st->hits++;
+  st->time_ns += span->end_ns - span->start_ns;
+  st->minor_faults += span->minor_faults;
+
+  r->open = r->next++;
+  r->span_peak = r->live;
+}
+
+/* Opens the span @event belongs to, or returns FALSE if it belongs to
+ * none. Events are attributed by their line tag, which is exact: the run
+ * sets it at each span's start in the thread that makes the events, so
+ * the sequence of tags in the log is the sequence of spans. A tag of 0 is
+ * outside every span. Time only separates consecutive spans of the same
+ * line: event times may come from a converted cycle counter and be off by
+ * a few microseconds, more than a short line lasts. Untagged events
+ * (before the first line, after the return) are placed among the spans
+ * by time. */
+static gboolean
+replay_enter_span (Replay             *r,
+                   const PlAllocEvent *event)
+{
+  GArray *spans = r->self->spans;
+  gboolean open_matches;
+  gssize first = -1;
+  gssize chosen = -1;
+
+  if (event->line == 0)
+    {
+      /* Outside every span: after the spans that started before it (and
+       * so, having no events of their own, ended before it too). */
+      replay_close (r);
+      while (r->next < spans->len &&
+             g_array_index (spans, PlLineSpan, r->next).start_ns <= event->time_ns)
+        {
+          replay_open_next (r);
+          replay_close (r);
+        }
+      return FALSE;
+    }
+
+  open_matches = r->open >= 0 && g_array_index (spans, PlLineSpan, r->open).line == event->line;
+
+  /* The candidates: the open span if it has the line, and later spans of
+   * the line. The latest that started by the event's time wins; if none
+   * did (a time a little early), the first. */
+  for (gsize k = open_matches ? (gsize)r->open : r->next; k < spans->len; k++)
+    {
+      const PlLineSpan *span = &g_array_index (spans, PlLineSpan, k);
+
+      if (span->line != event->line)
+        continue;
+      if (first < 0)
+        first = k;
+      if (span->start_ns > event->time_ns)
+        break;
+      chosen = k;
+    }
+  if (chosen < 0)
+    chosen = first;
+
+  if (chosen < 0)
+    {
+      /* A tag no later span carries: not attributable. */
+      replay_close (r);
+      return FALSE;
+    }
+
+  if (chosen == r->open)
     return TRUE;
 
-  return event->time_ns == span->end_ns && event->line == span->line;
+  /* Spans in between had no events. */
+  while ((gssize)r->next <= chosen)
+    replay_open_next (r);
+  return TRUE;
 }
 
 /**
@@ -561,83 +692,52 @@ event_in_span (const PlAllocEvent *event,
  * the live bytes are replayed from the event log (relative to the start),
  * a line's peak is the highest live bytes while one of its spans ran
  * (including the live bytes when it started), its live bytes are those
- * when its last span ended, and allocated/freed sum its events.
+ * when its last span ended, and allocated/freed sum its events. Events
+ * belong to spans by their line tag (0: none).
  */
 void
 pl_pipeline_run_finish (PlPipelineRun *self)
 {
-  g_autoptr(GHashTable) index = NULL;   /* line -> position + 1 in line_stats */
-  gint64 live = 0;
-  gint64 peak = 0;
-  gsize ev = 0;
+  g_autoptr(GHashTable) index = NULL;
+  Replay r;
 
   g_return_if_fail (self != NULL);
 
   g_array_sort (self->spans, compare_spans);
   g_array_set_size (self->line_stats, 0);
   index = g_hash_table_new (NULL, NULL);
+  r = (Replay) { .self = self, .index = index, .open = -1 };
 
-  for (guint s = 0; s < self->spans->len; s++)
+  for (gsize ev = 0; ev < self->n_events; ev++)
     {
-      const PlLineSpan *span = &g_array_index (self->spans, PlLineSpan, s);
-      PlLineStats *st;
-      guint pos;
-      gint64 span_peak;
+      const PlAllocEvent *e = &self->events[ev];
+      gboolean in_span = replay_enter_span (&r, e);
 
-      /* Events before the span. */
-      for (; ev < self->n_events && self->events[ev].time_ns < span->start_ns; ev++)
+      r.live += e->bytes;
+      r.peak = MAX (r.peak, r.live);
+      if (in_span)
         {
-          live += self->events[ev].bytes;
-          peak = MAX (peak, live);
-        }
+          PlLineStats *st = stats_for_line (&r, g_array_index (self->spans, PlLineSpan, r.open).line);
 
-      pos = GPOINTER_TO_UINT (g_hash_table_lookup (index, GINT_TO_POINTER (span->line)));
-      if (pos == 0)
-        {
-          PlLineStats fresh = { .line = span->line };
-
-          g_array_append_val (self->line_stats, fresh);
-          pos = self->line_stats->len;
-          g_hash_table_insert (index, GINT_TO_POINTER (span->line), GUINT_TO_POINTER (pos));
-          st = &g_array_index (self->line_stats, PlLineStats, pos - 1);
-          st->peak_alloc_bytes = G_MININT64;
-        }
-      st = &g_array_index (self->line_stats, PlLineStats, pos - 1);
-
-      st->hits++;
-      st->time_ns += span->end_ns - span->start_ns;
-      st->minor_faults += span->minor_faults;
-
-      span_peak = live;
-      for (; ev < self->n_events && event_in_span (&self->events[ev], span); ev++)
-        {
-          const PlAllocEvent *e = &self->events[ev];
-
-          live += e->bytes;
-          span_peak = MAX (span_peak, live);
+          r.span_peak = MAX (r.span_peak, r.live);
           if (e->bytes > 0)
             st->allocated_bytes += e->bytes;
           else
             st->freed_bytes -= e->bytes;
         }
-
-      peak = MAX (peak, span_peak);
-      st->peak_alloc_bytes = MAX (st->peak_alloc_bytes, span_peak);
-      st->live_alloc_bytes = live;
     }
 
-  for (; ev < self->n_events; ev++)
-    {
-      live += self->events[ev].bytes;
-      peak = MAX (peak, live);
-    }
+  /* Spans after the last event. */
+  while (r.next < self->spans->len)
+    replay_open_next (&r);
+  replay_close (&r);
 
   g_array_sort (self->line_stats, compare_line_stats);
 
-  self->peak_alloc_bytes = peak;
-  self->final_alloc_bytes = live;
+  self->peak_alloc_bytes = r.peak;
+  self->final_alloc_bytes = r.live;
 
-  self->peak_rss_bytes = 0;
+  self->peak_rss_bytes = self->noted_peak_rss_bytes;
   for (guint i = 0; i < self->samples->len; i++)
     self->peak_rss_bytes = MAX (self->peak_rss_bytes,
                                 g_array_index (self->samples, PlSample, i).rss_bytes);

@@ -109,6 +109,11 @@ void                pl_pipeline_run_append_span         (PlPipelineRun      *sel
 void                pl_pipeline_run_take_events         (PlPipelineRun      *self,
                                                          PlAllocEvent       *events,
                                                          gsize               n_events);
+/* A peak of resident memory measured by other means than the samples
+ * (the kernel's high-water mark, which no sampling interval can miss);
+ * the pipeline's peak RSS is the highest of this and its samples. */
+void                pl_pipeline_run_note_peak_rss       (PlPipelineRun      *self,
+                                                         gint64              bytes);
 /* Computes the line statistics and the peaks from samples, spans and events. */
 void                pl_pipeline_run_finish              (PlPipelineRun      *self);
 

@@ -403,6 +403,7 @@ pl_run_experiment_async (PlScript             *script,
   /* The run reports cancellation itself (PL_ERROR_CANCELLED, everything
    * freed), so the task does not short-circuit it. */
   g_task_set_return_on_cancel (task, FALSE);
+  g_task_set_check_cancellable (task, FALSE);
 
   data = g_new0 (TaskData, 1);
   data->script = pl_script_ref (script);

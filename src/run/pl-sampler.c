@@ -35,6 +35,8 @@ struct _Chunk
 struct _PlSampler
 {
   int                 statm_fd;
+  int                 status_fd;       /* /proc/self/status: VmHWM */
+  int                 clear_refs_fd;   /* /proc/self/clear_refs: resets VmHWM */
   gsize               page_size;
   gsize               chunk_samples;
 
@@ -48,6 +50,8 @@ struct _PlSampler
   gint64              rss0;
   gint64              alloc0;
   gint64              own_bytes;       /* written by the thread only */
+  gint64              hwm_peak;        /* from VmHWM; -1: unknown */
+  gboolean            hwm_reset;
 
   /* Start handshake. */
   GMutex              mutex;
@@ -161,6 +165,11 @@ pl_sampler_new_full (gsize    chunk_samples,
   self->chunk_samples = chunk_samples;
 
   self->statm_fd = open ("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+  /* The high-water mark catches a peak between two samples. Without
+   * these (an old kernel, a sandbox), the samples alone give the peak. */
+  self->status_fd = open ("/proc/self/status", O_RDONLY | O_CLOEXEC);
+  self->clear_refs_fd = open ("/proc/self/clear_refs", O_WRONLY | O_CLOEXEC);
+  self->hwm_peak = -1;
   self->page_size = page_size > 0 ? (gsize)page_size : 4096;
   g_mutex_init (&self->mutex);
   g_cond_init (&self->cond);
@@ -200,6 +209,10 @@ pl_sampler_free (PlSampler *self)
   chunk_free_all (self->first);
   if (self->statm_fd >= 0)
     close (self->statm_fd);
+  if (self->status_fd >= 0)
+    close (self->status_fd);
+  if (self->clear_refs_fd >= 0)
+    close (self->clear_refs_fd);
   g_mutex_clear (&self->mutex);
   g_cond_clear (&self->cond);
   g_free (self);
@@ -234,6 +247,34 @@ pl_sampler_read_rss (PlSampler *self)
     pages = pages * 10 + (*p++ - '0');
 
   return pages * (gint64)self->page_size;
+}
+
+/* VmHWM of /proc/self/status in bytes, or -1. */
+static gint64
+read_hwm (PlSampler *self)
+{
+  char buf[4096];
+  ssize_t n;
+  const char *p;
+
+  if (self->status_fd < 0)
+    return -1;
+  n = pread (self->status_fd, buf, sizeof buf - 1, 0);
+  if (n <= 0)
+    return -1;
+  buf[n] = '\0';
+  p = strstr (buf, "\nVmHWM:");
+  if (p == NULL)
+    return -1;
+
+  return g_ascii_strtoll (p + 7, NULL, 10) * 1024;
+}
+
+/* Resets VmHWM to the current RSS ("5": since Linux 4.0). */
+static gboolean
+reset_hwm (PlSampler *self)
+{
+  return self->clear_refs_fd >= 0 && write (self->clear_refs_fd, "5", 1) == 1;
 }
 
 static inline void
@@ -316,6 +357,7 @@ sampler_thread (gpointer data)
   prctl (PR_SET_TIMERSLACK, 1UL, 0UL, 0UL, 0UL);
 
   /* The baseline: taken here, after the thread (and its stack) exists. */
+  self->hwm_reset = reset_hwm (self);
   self->t0 = now_ns ();
   self->rss0 = pl_sampler_read_rss (self);
   self->alloc0 = self->alloc_func != NULL ? self->alloc_func () : 0;
@@ -414,6 +456,41 @@ pl_sampler_stop (PlSampler *self)
   g_atomic_int_set (&self->stop, 1);
   g_thread_join (self->thread);
   self->thread = NULL;
+
+  self->hwm_peak = -1;
+  if (self->hwm_reset)
+    {
+      gint64 hwm = read_hwm (self);
+
+      if (hwm >= 0)
+        self->hwm_peak = MAX (0, hwm - self->rss0 - self->own_bytes);
+    }
+}
+
+/**
+ * pl_sampler_get_peak_rss:
+ *
+ * Returns: the highest resident memory of the last measurement above its
+ *   baseline: the kernel's high-water mark (reset at the baseline) when
+ *   it is available, else the highest sample
+ */
+gint64
+pl_sampler_get_peak_rss (PlSampler *self)
+{
+  gint64 peak = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (self->thread == NULL, 0);
+
+  for (Chunk *c = self->first; c != NULL; c = c->next)
+    {
+      for (gsize i = 0; i < c->len; i++)
+        peak = MAX (peak, c->samples[i].rss_bytes);
+      if (c == self->current)
+        break;
+    }
+
+  return MAX (peak, self->hwm_peak);
 }
 
 gboolean
@@ -481,6 +558,9 @@ pl_sampler_copy_to (PlSampler     *self,
       if (c == self->current)
         break;
     }
+
+  if (self->hwm_peak >= 0)
+    pl_pipeline_run_note_peak_rss (pipeline, self->hwm_peak);
 }
 
 gint64

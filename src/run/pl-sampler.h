@@ -56,7 +56,11 @@ gsize      pl_sampler_get_n_samples (PlSampler           *self);
 void       pl_sampler_get_sample    (PlSampler           *self,
                                      gsize                index,
                                      PlSample            *sample);
-/* Appends them all to @pipeline. */
+/* The peak above the baseline: the kernel's high-water mark (VmHWM, reset
+ * at the baseline through /proc/self/clear_refs), which sees a peak
+ * between two samples, or the highest sample where it is unavailable. */
+gint64     pl_sampler_get_peak_rss  (PlSampler           *self);
+/* Appends them all to @pipeline, and notes the peak. */
 void       pl_sampler_copy_to       (PlSampler           *self,
                                      PlPipelineRun       *pipeline);
 /* Bytes of sampler buffers made resident after the last baseline (already

@@ -54,6 +54,7 @@ run (Result     *r,
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "MALLOC_PERTURB_");
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   g_subprocess_launcher_set_cwd (launcher, workdir);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *)args->pdata, &error);
@@ -178,6 +179,29 @@ test_cli_unreadable (void)
   run (&r, ".", NULL);
   g_assert_cmpint (r.status, ==, 2);
   g_assert_cmpstr (r.err, ==, "peakline: cannot read .: Is a directory\n");
+}
+
+/* MALLOC_PERTURB_ makes the C library write every allocation: resident
+ * memory is then overstated, and the run says so. */
+static void
+test_cli_malloc_perturb (void)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  write_script ("hello.py", hello_py);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "MALLOC_PERTURB_", "165", TRUE);
+  g_subprocess_launcher_set_cwd (launcher, workdir);
+  process = g_subprocess_launcher_spawn (launcher, &error, peakline_path, "run", "hello.py", NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+  g_assert_cmpstr (out, ==, "hello\nbetween\n");
+  g_assert_nonnull (strstr (err, "MALLOC_PERTURB_"));
 }
 
 static void
@@ -377,6 +401,7 @@ main (int    argc,
   g_test_add_func ("/cli/usage", test_cli_usage);
   g_test_add_func ("/cli/unreadable", test_cli_unreadable);
   g_test_add_func ("/cli/script-errors", test_cli_script_errors);
+  g_test_add_func ("/cli/malloc-perturb", test_cli_malloc_perturb);
   g_test_add_func ("/cli/outputs", test_cli_outputs);
   g_test_add_func ("/cli/no-elision", test_cli_no_elision);
 

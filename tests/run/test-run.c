@@ -163,6 +163,113 @@ test_run_line_stats_boundary (void)
   g_assert_cmpint (st[1].peak_alloc_bytes, ==, 24);
 }
 
+/* Regression: event times from the allocator's converted cycle counter
+ * can be a few microseconds off, more than a short line (a del) lasts.
+ * Events belong to spans by their line tag, not by their time. */
+static void
+test_run_line_stats_jitter (void)
+{
+  g_autoptr(PlRun) run = pl_run_new ("jitter.py", 1);
+  PlPipelineRun *p = pl_run_add_pipeline (run, "main");
+  static const PlAllocEvent events[] = {
+    { .time_ns = 100, .bytes = 400, .buffer_id = 1, .line = 9 },
+    /* del data2 (line 10, 1000..1002) stamped in line 11's time */
+    { .time_ns = 1500, .bytes = -400, .buffer_id = 1, .line = 10 },
+    { .time_ns = 1600, .bytes = 400, .buffer_id = 2, .line = 11 },
+    /* the second hit of line 10 stamped a little before its span */
+    { .time_ns = 2999, .bytes = -400, .buffer_id = 2, .line = 10 },
+    { .time_ns = 3500, .bytes = 400, .buffer_id = 3, .line = 11 },
+    /* a local freed after the return, stamped inside the last span */
+    { .time_ns = 3990, .bytes = -400, .buffer_id = 3, .line = 0 },
+  };
+  const PlLineStats *st;
+  gsize n;
+
+  add_span (p, 9, 0, 1000, 0);
+  add_span (p, 10, 1000, 1002, 0);
+  add_span (p, 11, 1002, 3000, 0);
+  add_span (p, 10, 3000, 3002, 0);
+  add_span (p, 11, 3002, 4000, 0);
+  pl_pipeline_run_take_events (p, make_events (events, G_N_ELEMENTS (events)), G_N_ELEMENTS (events));
+  pl_pipeline_run_finish (p);
+
+  st = pl_pipeline_run_get_line_stats (p, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpint (st[1].line, ==, 10);
+  g_assert_cmpuint (st[1].hits, ==, 2);
+  g_assert_cmpint (st[1].freed_bytes, ==, 800);
+  g_assert_cmpint (st[1].allocated_bytes, ==, 0);
+  g_assert_cmpint (st[1].live_alloc_bytes, ==, 0);
+  g_assert_cmpint (st[1].peak_alloc_bytes, ==, 400);
+  g_assert_cmpint (st[2].line, ==, 11);
+  g_assert_cmpint (st[2].allocated_bytes, ==, 800);
+  g_assert_cmpint (st[2].freed_bytes, ==, 0);
+  g_assert_cmpint (st[2].live_alloc_bytes, ==, 400);
+  g_assert_cmpint (pl_pipeline_run_get_final_alloc_bytes (p), ==, 0);
+}
+
+/* Regression: lines without events of their own (a for header, a masked
+ * assignment in place) still see what was live while they ran, even when
+ * the next events are frees after the return. */
+static void
+test_run_line_stats_quiet_lines (void)
+{
+  g_autoptr(PlRun) run = pl_run_new ("quiet.py", 1);
+  PlPipelineRun *p = pl_run_add_pipeline (run, "fun2");
+  static const PlAllocEvent events[] = {
+    { .time_ns = 10, .bytes = 8000000, .buffer_id = 1, .line = 11 },
+    /* mask dies after the return */
+    { .time_ns = 2010, .bytes = -8000000, .buffer_id = 1, .line = 0 },
+  };
+  const PlLineStats *st;
+  gsize n;
+
+  add_span (p, 11, 0, 1000, 0);
+  add_span (p, 12, 1000, 2000, 0);
+  pl_pipeline_run_take_events (p, make_events (events, G_N_ELEMENTS (events)), G_N_ELEMENTS (events));
+  pl_pipeline_run_finish (p);
+
+  st = pl_pipeline_run_get_line_stats (p, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (st[1].line, ==, 12);
+  g_assert_cmpint (st[1].peak_alloc_bytes, ==, 8000000);
+  g_assert_cmpint (st[1].live_alloc_bytes, ==, 8000000);
+  g_assert_cmpint (st[1].allocated_bytes, ==, 0);
+  g_assert_cmpint (pl_pipeline_run_get_final_alloc_bytes (p), ==, 0);
+}
+
+/* Two hits of a line around a line without events: the tags alone cannot
+ * tell the hits apart, the times do. */
+static void
+test_run_line_stats_same_tag (void)
+{
+  g_autoptr(PlRun) run = pl_run_new ("tags.py", 1);
+  PlPipelineRun *p = pl_run_add_pipeline (run, "f");
+  static const PlAllocEvent events[] = {
+    { .time_ns = 2500, .bytes = 100, .buffer_id = 1, .line = 4 },
+    { .time_ns = 2600, .bytes = 50, .buffer_id = 2, .line = 4 },
+  };
+  const PlLineStats *st;
+  gsize n;
+
+  add_span (p, 4, 0, 1000, 0);
+  add_span (p, 3, 1000, 2000, 0);
+  add_span (p, 4, 2000, 3000, 0);
+  pl_pipeline_run_take_events (p, make_events (events, G_N_ELEMENTS (events)), G_N_ELEMENTS (events));
+  pl_pipeline_run_finish (p);
+
+  st = pl_pipeline_run_get_line_stats (p, &n);
+  g_assert_cmpuint (n, ==, 2);
+  /* Line 3 ran between the hits with nothing live: the events are the
+   * second hit's. */
+  g_assert_cmpint (st[0].line, ==, 3);
+  g_assert_cmpint (st[0].peak_alloc_bytes, ==, 0);
+  g_assert_cmpint (st[1].line, ==, 4);
+  g_assert_cmpuint (st[1].hits, ==, 2);
+  g_assert_cmpint (st[1].peak_alloc_bytes, ==, 150);
+  g_assert_cmpint (st[1].allocated_bytes, ==, 150);
+}
+
 /* A NumPy function as a pipeline has no lines: the summary comes from the
  * events alone; samples give the peak RSS and the achieved rate. */
 static void
@@ -193,6 +300,11 @@ test_run_builtin_pipeline (void)
   g_assert_cmpint (pl_pipeline_run_get_peak_alloc_bytes (p), ==, 8000000);
   g_assert_cmpint (pl_pipeline_run_get_final_alloc_bytes (p), ==, 0);
   g_assert_cmpint (pl_pipeline_run_get_peak_rss_bytes (p), ==, 8003584);
+  /* A peak noted from the kernel's high-water mark wins when higher. */
+  pl_pipeline_run_note_peak_rss (p, 9000000);
+  pl_pipeline_run_note_peak_rss (p, 100);
+  pl_pipeline_run_finish (p);
+  g_assert_cmpint (pl_pipeline_run_get_peak_rss_bytes (p), ==, 9000000);
 
   samples = pl_pipeline_run_get_samples (p, &n);
   g_assert_cmpuint (n, ==, 11);
@@ -311,6 +423,9 @@ main (int    argc,
   g_test_add_func ("/run/line-stats/loop", test_run_line_stats_loop);
   g_test_add_func ("/run/line-stats/boundary", test_run_line_stats_boundary);
   g_test_add_func ("/run/line-stats/negative", test_run_negative);
+  g_test_add_func ("/run/line-stats/jitter", test_run_line_stats_jitter);
+  g_test_add_func ("/run/line-stats/same-tag", test_run_line_stats_same_tag);
+  g_test_add_func ("/run/line-stats/quiet-lines", test_run_line_stats_quiet_lines);
   g_test_add_func ("/run/pipeline/builtin", test_run_builtin_pipeline);
   g_test_add_func ("/run/object", test_run_object);
 
