@@ -140,9 +140,9 @@ static void draw_grid (Render *r,
 /* --- data ---------------------------------------------------------------- */
 
 /* The RSS through the decimated columns, for views of few samples (see
- * draw_rss()): the area under the curve (along each column's maximum, then
- * back along zero), or the line itself, which in a column holding several
- * samples runs from the first through the minimum and maximum to the last. */
+ * draw_rss()): in a column holding several samples the line runs from the
+ * first through the minimum and maximum to the last. With @area, it goes
+ * on down to zero and back: the area under the curve. */
 static gboolean
 append_rss_path (Render   *r,
                  guint     panel,
@@ -163,30 +163,21 @@ append_rss_path (Render   *r,
       xf = x_for_time (r, col->first_t);
       xl = x_for_time (r, col->last_t);
       xm = (xf + xl) / 2;
-      if (area)
+      if (!started)
         {
-          if (!started)
-            cairo_move_to (cr, xm, y_for (r, panel, col->max));
-          else
-            cairo_line_to (cr, xm, y_for (r, panel, col->max));
-          if (!started)
-            first_x = xm;
-          last_x = xm;
+          cairo_move_to (cr, xf, y_for (r, panel, col->first));
+          first_x = xf;
+          started = TRUE;
         }
       else
+        cairo_line_to (cr, xf, y_for (r, panel, col->first));
+      if (col->count > 1)
         {
-          if (!started)
-            cairo_move_to (cr, xf, y_for (r, panel, col->first));
-          else
-            cairo_line_to (cr, xf, y_for (r, panel, col->first));
-          if (col->count > 1)
-            {
-              cairo_line_to (cr, xm, y_for (r, panel, col->min));
-              cairo_line_to (cr, xm, y_for (r, panel, col->max));
-              cairo_line_to (cr, xl, y_for (r, panel, col->last));
-            }
+          cairo_line_to (cr, xm, y_for (r, panel, col->min));
+          cairo_line_to (cr, xm, y_for (r, panel, col->max));
+          cairo_line_to (cr, xl, y_for (r, panel, col->last));
         }
-      started = TRUE;
+      last_x = xl;
     }
 
   if (started && area)

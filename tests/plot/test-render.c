@@ -307,6 +307,44 @@ count_blue (cairo_surface_t *surface)
   return n;
 }
 
+/* Regression: two samples in one pixel column (a step) must not fill the
+ * triangle between the neighbouring samples' maxima and minima. */
+static void
+test_step_within_a_column (void)
+{
+  g_autoptr(PlRun) run = pl_run_new ("x.py", 1);
+  PlPipelineRun *pipeline = pl_run_add_pipeline (run, "f");
+  PlPlotOptions options = { .flags = DATA_ONLY | PL_PLOT_HIDE_ALLOC };
+  g_autoptr(PlPlotLayout) layout = NULL;
+  cairo_surface_t *surface;
+  double x, y;
+
+  /* Columns are 25 µs wide: 5.005 ms and 5.010 ms share one. */
+  for (gint64 t = 0; t <= 10 * PLOT_TEST_MS; t += PLOT_TEST_MS / 2)
+    {
+      if (t == 5 * PLOT_TEST_MS)
+        {
+          pl_pipeline_run_append_sample (pipeline, &(PlSample) { .time_ns = t + 5000, .rss_bytes = 0 });
+          pl_pipeline_run_append_sample (pipeline, &(PlSample) { .time_ns = t + 10000,
+                                                                 .rss_bytes = 40 * PLOT_TEST_MIB });
+          continue;
+        }
+      pl_pipeline_run_append_sample (pipeline, &(PlSample) { .time_ns = t,
+                                                             .rss_bytes = t < 5 * PLOT_TEST_MS ? 0 : 40 * PLOT_TEST_MIB });
+    }
+
+  surface = plot_test_render (run, 400, 300, 1.0, &options, &layout);
+  /* Under the would-be diagonal from (4.5 ms, 0) to (5 ms, 40 MiB). */
+  x = pl_plot_layout_x_for_time (layout, 4750000);
+  y = pl_plot_layout_y_for_bytes (layout, 0, 4 * PLOT_TEST_MIB);
+  g_assert_false (is_blue (plot_test_pixel (surface, (int) x, (int) y)));
+  /* After the step: filled. */
+  x = pl_plot_layout_x_for_time (layout, 5250000);
+  g_assert_true (is_blue (plot_test_pixel (surface, (int) x, (int) y)));
+
+  cairo_surface_destroy (surface);
+}
+
 /* A blank run draws an empty panel that says so, and no data. */
 static void
 test_empty_run (void)
@@ -569,6 +607,7 @@ main (int    argc,
   g_test_add_func ("/plot/render/mark-dashed", test_mark_dashed);
   g_test_add_func ("/plot/render/shared-scale", test_shared_scale);
   g_test_add_func ("/plot/render/alloc-steps", test_alloc_steps);
+  g_test_add_func ("/plot/render/step-within-a-column", test_step_within_a_column);
   g_test_add_func ("/plot/render/empty-run", test_empty_run);
   g_test_add_func ("/plot/render/negative-memory", test_negative_memory);
   g_test_add_func ("/plot/render/palettes-and-background", test_palettes_and_background);
