@@ -27,6 +27,15 @@ typedef struct
   gint     self_axis;   /* the same axis of self, for error messages */
   gboolean to_front;    /* NumPy puts the selection first: an int and the
                            array index are separated by a slice/None/... */
+  /* All the integer index arrays (index is the first), each over one axis
+   * of @view, and the shape they broadcast to: the selection's shape. */
+  gint     n_arrays;
+  PlArray *arrays[PL_MAX_DIMS];
+  gint     array_axis[PL_MAX_DIMS];
+  gint     array_self_axis[PL_MAX_DIMS];
+  gint     sel_ndim;
+  gint64   sel_shape[PL_MAX_DIMS];
+  gint64   sel_strides[PL_MAX_DIMS][PL_MAX_DIMS];   /* per array, broadcast */
 } IndexPlan;
 
 static void
@@ -175,12 +184,14 @@ prepare (PlArray        *self,
       return FALSE;
     }
   if (n_arrays > 1)
-    {
-      g_set_error_literal (error, PL_ERROR, PL_ERROR_NOT_IMPLEMENTED,
-                           "indexing with more than one index array is not supported; "
-                           "index one axis at a time");
-      return FALSE;
-    }
+    for (guint k = 0; k < n_index; k++)
+      if (index[k].kind == PL_INDEX_ARRAY && index[k].array->dtype == PL_DTYPE_BOOL)
+        {
+          g_set_error_literal (error, PL_ERROR, PL_ERROR_NOT_IMPLEMENTED,
+                               "a boolean index together with other index arrays is not "
+                               "supported; index one axis at a time");
+          return FALSE;
+        }
 
   /* Second pass: apply the basic indices. */
   for (guint k = 0; k < n_index; k++)
@@ -296,11 +307,18 @@ prepare (PlArray        *self,
                 return FALSE;
               }
 
-            plan->index = a;
-            plan->is_mask = a->dtype == PL_DTYPE_BOOL;
-            plan->axis = out_ndim;
-            plan->self_axis = in_axis;
-            plan->naxes = covers;
+            if (plan->index == NULL)
+              {
+                plan->index = a;
+                plan->is_mask = a->dtype == PL_DTYPE_BOOL;
+                plan->axis = out_ndim;
+                plan->self_axis = in_axis;
+                plan->naxes = covers;
+              }
+            plan->arrays[plan->n_arrays] = a;
+            plan->array_axis[plan->n_arrays] = out_ndim;
+            plan->array_self_axis[plan->n_arrays] = in_axis;
+            plan->n_arrays++;
             for (gint j = 0; j < covers; j++)
               {
                 shape[out_ndim] = self->shape[in_axis];
@@ -328,6 +346,33 @@ prepare (PlArray        *self,
     }
 
   plan->to_front = plan->index != NULL && advanced_apart;
+
+  /* Integer index arrays broadcast together (NumPy's rules). */
+  if (plan->index != NULL && !plan->is_mask)
+    {
+      if (!pl_broadcast_shapes ((guint) plan->n_arrays, plan->arrays, &plan->sel_ndim,
+                                plan->sel_shape, NULL))
+        {
+          GString *msg = g_string_new ("shape mismatch: indexing arrays could not be "
+                                       "broadcast together with shapes ");
+          for (gint k = 0; k < plan->n_arrays; k++)
+            {
+              PlArray *a = plan->arrays[k];
+              g_string_append_c (msg, '(');
+              for (gint j = 0; j < a->ndim; j++)
+                g_string_append_printf (msg, j > 0 ? ",%" G_GINT64_FORMAT : "%" G_GINT64_FORMAT,
+                                        a->shape[j]);
+              g_string_append (msg, a->ndim == 1 ? ",) " : ") ");
+            }
+          g_set_error_literal (error, PL_ERROR, PL_ERROR_INDEX, msg->str);
+          g_string_free (msg, TRUE);
+          return FALSE;
+        }
+      for (gint k = 0; k < plan->n_arrays; k++)
+        pl_broadcast_strides (plan->arrays[k], plan->sel_ndim, plan->sel_shape,
+                              plan->sel_strides[k]);
+    }
+
   plan->view = pl_array_new_view (self, out_ndim, shape, strides, data);
   return TRUE;
 }
@@ -347,18 +392,14 @@ copy_element (guint8       *dst,
     }
 }
 
-/* Calls @func for each selected position of the index array over the axes
- * [plan->axis, plan->axis + naxes) of plan->view, in C order, with the byte
- * offset of that position. Integer indices are checked against the axis. */
-typedef void (*SelectFunc) (gint64 offset, gpointer user_data);
-
+/* Integer indices are checked against their axis before anything is
+ * allocated or written. */
 static gboolean
-check_int_index (const IndexPlan *plan,
-                 gint             self_axis,
-                 GError         **error)
+check_one_int_index (PlArray  *idx,
+                     gint64    n,
+                     gint      self_axis,
+                     GError  **error)
 {
-  PlArray *idx = plan->index;
-  gint64 n = plan->view->shape[plan->axis];
   gint64 size = pl_array_get_size (idx);
 
   if (idx->dtype == PL_DTYPE_INT64 && pl_array_is_c_contiguous (idx))
@@ -384,6 +425,26 @@ check_int_index (const IndexPlan *plan,
         }
     }
   return TRUE;
+}
+
+static gboolean
+check_int_index (const IndexPlan *plan,
+                 GError         **error)
+{
+  for (gint k = 0; k < plan->n_arrays; k++)
+    if (!check_one_int_index (plan->arrays[k], plan->view->shape[plan->array_axis[k]],
+                              plan->array_self_axis[k], error))
+      return FALSE;
+  return TRUE;
+}
+
+static gint64
+selection_size (const IndexPlan *plan)
+{
+  gint64 n = 1;
+  for (gint j = 0; j < plan->sel_ndim; j++)
+    n *= plan->sel_shape[j];
+  return n;
 }
 
 static gint64
@@ -442,16 +503,28 @@ selection_next (Selection *sel,
     }
   else
     {
-      PlScalar s;
-      gint64 v, n;
+      gint64 off = 0;
       if (sel->pos >= sel->size)
         return FALSE;
-      s = pl_array_get_flat (idx, sel->pos++);
-      v = pl_scalar_to_int (&s);
-      n = view->shape[plan->axis];
-      if (v < 0)
-        v += n;
-      *offset = v * view->strides[plan->axis];
+      for (gint k = 0; k < plan->n_arrays; k++)
+        {
+          PlArray *a = plan->arrays[k];
+          gint64 p = sel->pos, aoff = 0, v, n;
+          PlScalar s;
+          for (gint j = plan->sel_ndim - 1; j >= 0; j--)
+            {
+              aoff += (p % plan->sel_shape[j]) * plan->sel_strides[k][j];
+              p /= plan->sel_shape[j];
+            }
+          s = pl_dtype_load (a->dtype, a->data + aoff);
+          v = pl_scalar_to_int (&s);
+          n = view->shape[plan->array_axis[k]];
+          if (v < 0)
+            v += n;
+          off += v * view->strides[plan->array_axis[k]];
+        }
+      sel->pos++;
+      *offset = off;
       return TRUE;
     }
 }
@@ -474,15 +547,23 @@ split_dims (const IndexPlan *plan,
 
   outer->ndim = 0;
   inner->ndim = 0;
-  for (gint j = 0; j < plan->axis; j++)
+  for (gint j = 0; j < v->ndim; j++)
     {
-      outer->shape[outer->ndim] = v->shape[j];
-      outer->strides[outer->ndim++] = v->strides[j];
-    }
-  for (gint j = plan->axis + plan->naxes; j < v->ndim; j++)
-    {
-      inner->shape[inner->ndim] = v->shape[j];
-      inner->strides[inner->ndim++] = v->strides[j];
+      gboolean covered = j >= plan->axis && j < plan->axis + plan->naxes;
+      for (gint k = 1; k < plan->n_arrays; k++)
+        covered |= j == plan->array_axis[k];
+      if (covered)
+        continue;
+      if (j < plan->axis)
+        {
+          outer->shape[outer->ndim] = v->shape[j];
+          outer->strides[outer->ndim++] = v->strides[j];
+        }
+      else
+        {
+          inner->shape[inner->ndim] = v->shape[j];
+          inner->strides[inner->ndim++] = v->strides[j];
+        }
     }
 }
 
@@ -561,9 +642,9 @@ advanced_get (IndexPlan  *plan,
     n_sel = count_true (idx);
   else
     {
-      if (!check_int_index (plan, plan->self_axis, error))
+      if (!check_int_index (plan, error))
         return NULL;
-      n_sel = pl_array_get_size (idx);
+      n_sel = selection_size (plan);
     }
 
   split_dims (plan, &outer, &inner);
@@ -578,8 +659,8 @@ advanced_get (IndexPlan  *plan,
   if (plan->is_mask)
     shape[ndim++] = n_sel;
   else
-    for (gint j = 0; j < idx->ndim; j++)
-      shape[ndim++] = idx->shape[j];
+    for (gint j = 0; j < plan->sel_ndim; j++)
+      shape[ndim++] = plan->sel_shape[j];
   if (plan->to_front)
     for (gint j = 0; j < outer.ndim; j++)
       shape[ndim++] = outer.shape[j];
@@ -610,8 +691,8 @@ advanced_get (IndexPlan  *plan,
 
   /* x[idx] with a contiguous int64 index over a 1-d array: a plain gather
    * (the indices were checked above). */
-  if (!plan->is_mask && outer.ndim == 0 && inner.ndim == 0 && idx->dtype == PL_DTYPE_INT64 &&
-      pl_array_is_c_contiguous (idx))
+  if (!plan->is_mask && plan->n_arrays == 1 && outer.ndim == 0 && inner.ndim == 0 &&
+      idx->dtype == PL_DTYPE_INT64 && pl_array_is_c_contiguous (idx))
     {
       const gint64 *ix = (const gint64 *) (const void *) idx->data;
       gint64 n = view->shape[0];
@@ -628,7 +709,7 @@ advanced_get (IndexPlan  *plan,
    * the result's order), copy the inner block. */
   memset (&sel, 0, sizeof sel);
   sel.plan = plan;
-  sel.size = pl_array_get_size (idx);
+  sel.size = plan->is_mask ? pl_array_get_size (idx) : selection_size (plan);
 
   if (!plan->to_front)
     {
@@ -773,9 +854,9 @@ advanced_set (IndexPlan  *plan,
     n_sel = count_true (idx);
   else
     {
-      if (!check_int_index (plan, plan->self_axis, error))
+      if (!check_int_index (plan, error))
         return FALSE;
-      n_sel = pl_array_get_size (idx);
+      n_sel = selection_size (plan);
     }
 
   split_dims (plan, &outer, &inner);
@@ -796,8 +877,8 @@ advanced_set (IndexPlan  *plan,
       if (plan->is_mask)
         rshape[rndim++] = n_sel;
       else
-        for (gint j = 0; j < idx->ndim; j++)
-          rshape[rndim++] = idx->shape[j];
+        for (gint j = 0; j < plan->sel_ndim; j++)
+          rshape[rndim++] = plan->sel_shape[j];
       if (plan->to_front)
         for (gint j = 0; j < outer.ndim; j++)
           rshape[rndim++] = outer.shape[j];
@@ -833,7 +914,7 @@ advanced_set (IndexPlan  *plan,
 
   memset (&sel, 0, sizeof sel);
   sel.plan = plan;
-  sel.size = pl_array_get_size (idx);
+  sel.size = plan->is_mask ? pl_array_get_size (idx) : selection_size (plan);
 
   /* Elements are visited in the order of x[index]; k counts them so that
    * the broadcast value can be read at the same logical position. */

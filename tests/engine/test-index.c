@@ -428,10 +428,131 @@ test_advanced_errors (void)
   g_assert_cmpstr (error->message, ==, "arrays used as indices must be of integer (or boolean) type");
   g_clear_error (&error);
 
-  idx[0] = ARR (i5);
-  idx[1] = ARR (i5);
+  /* A mask together with other index arrays is not supported. */
+  idx[0] = ARR (i05);
+  idx[1] = ARR (m3);
   g_assert_null (pl_array_get_item (x, idx, 2, &error));
   g_assert_error (error, PL_ERROR, PL_ERROR_NOT_IMPLEMENTED);
+  g_clear_error (&error);
+
+  /* x[[0, 5], [0, 5]]: the first array out of range. */
+  idx[0] = ARR (i05);
+  idx[1] = ARR (i05);
+  g_assert_null (pl_array_get_item (x, idx, 2, &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_INDEX);
+  g_assert_cmpstr (error->message, ==, "index 5 is out of bounds for axis 0 with size 2");
+  g_clear_error (&error);
+
+  /* x[[0, 1], [0, 1, 2]] */
+  {
+    const gint64 v012[] = { 0, 1, 2 }, v01[] = { 0, 1 };
+    g_autoptr(PlArray) a = ints (1, two, v01);
+    g_autoptr(PlArray) b = ints (1, three, v012);
+    idx[0] = ARR (a);
+    idx[1] = ARR (b);
+    g_assert_null (pl_array_get_item (x, idx, 2, &error));
+    g_assert_error (error, PL_ERROR, PL_ERROR_INDEX);
+    g_assert_cmpstr (error->message, ==, "shape mismatch: indexing arrays could not be "
+                     "broadcast together with shapes (2,) (3,) ");
+  }
+}
+
+static void
+test_several_arrays (void)
+{
+  /* x = np.arange (24.).reshape (2, 3, 4); results from NumPy 1.24.2. */
+  g_autoptr(PlArray) x = make_x ();
+  const gint64 two[] = { 2 }, one[] = { 1 }, two_one[] = { 2, 1 };
+  const gint64 v01[] = { 0, 1 }, v10[] = { 1, 0 }, v20[] = { 2, 0 }, v31[] = { 3, 1 };
+  const gint64 v02[] = { 0, 2 }, v13[] = { 1, 3 }, v23[] = { 2, 3 }, v22[] = { 2, 2 };
+  g_autoptr(PlArray) i01 = ints (1, two, v01);
+  g_autoptr(PlArray) i10 = ints (1, two, v10);
+  g_autoptr(PlArray) i20 = ints (1, two, v20);
+  g_autoptr(PlArray) i31 = ints (1, two, v31);
+  g_autoptr(PlArray) i02 = ints (1, two, v02);
+  g_autoptr(PlArray) i13 = ints (1, two, v13);
+  g_autoptr(PlArray) i23 = ints (1, two, v23);
+  g_autoptr(PlArray) i22 = ints (1, two, v22);
+  g_autoptr(PlArray) col01 = ints (2, two_one, v01);
+  g_autoptr(PlArray) one1 = ints (1, one, (const gint64[]) { 1 });
+  g_autoptr(PlArray) one2 = ints (1, one, (const gint64[]) { 2 });
+  g_autoptr(PlArray) one3 = ints (1, one, (const gint64[]) { 3 });
+  g_autoptr(GError) error = NULL;
+  PlArray *r;
+
+  {
+    const gint64 shape[] = { 2, 4 }, values[] = { 8, 9, 10, 11, 12, 13, 14, 15 };
+    r = pl_array_get_item (x, (PlIndex[]) { ARR (i01), ARR (i20) }, 2, &error);
+    assert_array (r, 2, shape, values);
+    pl_array_unref (r);
+  }
+  {
+    const gint64 shape[] = { 2, 3 }, values[] = { 15, 19, 23, 1, 5, 9 };
+    r = pl_array_get_item (x, (PlIndex[]) { ARR (i10), ALL (), ARR (i31) }, 3, &error);
+    assert_array (r, 2, shape, values);
+    pl_array_unref (r);
+  }
+  {
+    const gint64 shape[] = { 2, 2 }, values[] = { 1, 11, 13, 23 };
+    r = pl_array_get_item (x, (PlIndex[]) { ALL (), ARR (i02), ARR (i13) }, 3, &error);
+    assert_array (r, 2, shape, values);
+    pl_array_unref (r);
+  }
+  {
+    const gint64 shape[] = { 2, 2, 4 };
+    const gint64 values[] = { 0, 1, 2, 3, 8, 9, 10, 11, 12, 13, 14, 15, 20, 21, 22, 23 };
+    r = pl_array_get_item (x, (PlIndex[]) { ARR (col01), ARR (i02) }, 2, &error);
+    assert_array (r, 3, shape, values);
+    pl_array_unref (r);
+  }
+  {
+    const gint64 shape[] = { 2 }, values[] = { 13, 23 };
+    r = pl_array_get_item (x, (PlIndex[]) { I (1), ARR (i02), ARR (i13) }, 3, &error);
+    assert_array (r, 1, shape, values);
+    pl_array_unref (r);
+  }
+  {
+    const gint64 shape[] = { 2 }, values[] = { 6, 19 };
+    r = pl_array_get_item (x, (PlIndex[]) { ARR (i01), I (1), ARR (i23) }, 3, &error);
+    assert_array (r, 1, shape, values);
+    pl_array_unref (r);
+  }
+  {
+    const gint64 shape[] = { 1 }, values[] = { 23 };
+    r = pl_array_get_item (x, (PlIndex[]) { ARR (one1), ARR (one2), ARR (one3) }, 3, &error);
+    assert_array (r, 1, shape, values);
+    pl_array_unref (r);
+  }
+  {
+    const gint64 shape[] = { 1, 2, 4 }, values[] = { 20, 21, 22, 23, 8, 9, 10, 11 };
+    r = pl_array_get_item (x, (PlIndex[]) { NEW (), ARR (i10), ARR (i22) }, 3, &error);
+    assert_array (r, 3, shape, values);
+    pl_array_unref (r);
+  }
+  g_assert_no_error (error);
+
+  /* y[[0, 1], [2, 0]] = -1 and y[:, [0, 2], [1, 3]] = np.array ([100, 200]) */
+  {
+    static const gint64 expected[] = { 0, 1, 2, 3, 4, 5, 6, 7, -1, -1, -1, -1, -1, -1, -1, -1,
+                                       16, 17, 18, 19, 20, 21, 22, 23 };
+    g_autoptr(PlArray) y = make_x ();
+    g_autoptr(PlArray) m1 = pl_array_new_scalar (&(PlScalar) { .kind = PL_DTYPE_KIND_INT, .i = -1 },
+                                                 PL_DTYPE_NONE);
+    g_assert_true (pl_array_set_item (y, (PlIndex[]) { ARR (i01), ARR (i20) }, 2, m1, &error));
+    for (gint i = 0; i < 24; i++)
+      g_assert_cmpfloat (pl_array_get_flat (y, i).f, ==, (double) expected[i]);
+  }
+  {
+    static const gint64 expected[] = { 0, 100, 2, 3, 4, 5, 6, 7, 8, 9, 10, 200, 12, 100, 14, 15,
+                                       16, 17, 18, 19, 20, 21, 22, 200 };
+    const gint64 vals[] = { 100, 200 };
+    g_autoptr(PlArray) v = ints (1, two, vals);
+    g_autoptr(PlArray) y = make_x ();
+    g_assert_true (pl_array_set_item (y, (PlIndex[]) { ALL (), ARR (i02), ARR (i13) }, 3, v, &error));
+    for (gint i = 0; i < 24; i++)
+      g_assert_cmpfloat (pl_array_get_flat (y, i).f, ==, (double) expected[i]);
+  }
+  g_assert_no_error (error);
 }
 
 static void
@@ -928,6 +1049,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/engine/index/advanced-errors", test_advanced_errors);
   g_test_add_func ("/engine/index/strided-and-2d", test_strided_and_2d);
   g_test_add_func ("/engine/index/overlapping-set", test_overlapping_set);
+  g_test_add_func ("/engine/index/several-arrays", test_several_arrays);
   g_test_add_func ("/engine/index/zero-d-index", test_zero_d_index);
   g_test_add_func ("/engine/index/set-item", test_set_item);
   g_test_add_func ("/engine/index/mask-figures", test_mask_figures);
