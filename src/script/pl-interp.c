@@ -2865,6 +2865,8 @@ pl_interp_call (PlInterp  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   /* Called from a hook while the script runs: keep the outer state. */
+  gint saved_line = self->current_line;
+
   saved = self->err;
   memset (&self->err, 0, sizeof self->err);
   if (self->stack_base == 0)
@@ -2873,6 +2875,14 @@ pl_interp_call (PlInterp  *self,
   ok = pl_interp_call_val (self, &callee, &call, &result);
   pl_val_clear (&result);
   self->stack_base = saved_base;
+  /* An error before the pipeline's first line (wrong arguments) belongs to
+   * the line that asked for the call. */
+  if (!ok && self->err.line == 0)
+    {
+      self->err.line = saved_line;
+      self->err.col = 1;
+    }
+  self->current_line = saved_line;
   if (!ok)
     {
       flush_output (self);
