@@ -21,6 +21,7 @@ struct _PlWorkbench
   /* Template widgets */
   PlPalette        *palette;
   AdwViewStack     *editor_stack;
+  GtkLabel         *description_label;
   GtkRevealer      *note_revealer;
   GtkLabel         *note_label;
   PlPipelineEditor *editor_a;
@@ -460,6 +461,7 @@ pl_workbench_class_init (PlWorkbenchClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/peakline/Peakline/ui/pl-workbench.ui");
   gtk_widget_class_bind_template_child (widget_class, PlWorkbench, palette);
   gtk_widget_class_bind_template_child (widget_class, PlWorkbench, editor_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlWorkbench, description_label);
   gtk_widget_class_bind_template_child (widget_class, PlWorkbench, note_revealer);
   gtk_widget_class_bind_template_child (widget_class, PlWorkbench, note_label);
   gtk_widget_class_bind_template_child (widget_class, PlWorkbench, editor_a);
@@ -564,6 +566,7 @@ pl_workbench_load (PlWorkbench *self,
   g_return_if_fail (PL_IS_WORKBENCH (self));
   g_return_if_fail (text != NULL);
 
+  pl_workbench_set_description (self, NULL);
   if (pl_document_load_text (self->document, text))
     pl_workbench_set_view (self, "builders");
   else
@@ -662,6 +665,24 @@ pl_workbench_get_view (PlWorkbench *self)
   g_return_val_if_fail (PL_IS_WORKBENCH (self), NULL);
 
   return adw_view_stack_get_visible_child_name (self->editor_stack);
+}
+
+void
+pl_workbench_set_description (PlWorkbench *self,
+                              const char  *description)
+{
+  g_return_if_fail (PL_IS_WORKBENCH (self));
+
+  gtk_label_set_label (self->description_label, description ? description : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), description != NULL && *description != '\0');
+}
+
+const char *
+pl_workbench_get_description (PlWorkbench *self)
+{
+  g_return_val_if_fail (PL_IS_WORKBENCH (self), NULL);
+
+  return gtk_label_get_label (self->description_label);
 }
 
 void

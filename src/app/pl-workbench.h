@@ -49,6 +49,11 @@ void         pl_workbench_select_line      (PlWorkbench  *self,
 void         pl_workbench_set_view         (PlWorkbench  *self,
                                             const char   *name);
 const char  *pl_workbench_get_view         (PlWorkbench  *self);
+/* A question shown above the pipelines (an example's), or NULL. Loading a
+ * script clears it. */
+void         pl_workbench_set_description  (PlWorkbench  *self,
+                                            const char   *description);
+const char  *pl_workbench_get_description  (PlWorkbench  *self);
 /* Makes pipeline @index (0: A, 1: B) the one palette items go to. */
 void         pl_workbench_focus_pipeline   (PlWorkbench  *self,
                                             guint         index);

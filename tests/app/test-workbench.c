@@ -207,10 +207,15 @@ test_broken_script (Fixture       *f,
 {
   PlDocument *document = pl_workbench_get_document (f->workbench);
 
+  /* A description (an example's question) stays until the next load. */
+  pl_workbench_set_description (f->workbench, "Which is faster?");
+  g_assert_cmpstr (pl_workbench_get_description (f->workbench), ==, "Which is faster?");
+
   /* A script the builders cannot show opens in the Source view. */
   pl_workbench_load (f->workbench, "data = np.ones(10)\nprint(data.nbytes)\n");
   g_assert_false (pl_document_get_structured (document));
   g_assert_cmpstr (pl_workbench_get_view (f->workbench), ==, "source");
+  g_assert_cmpstr (pl_workbench_get_description (f->workbench), ==, "");
   g_assert_false (pl_workbench_add_step (f->workbench, "ones"));
 
   /* A script error is reported with its line. */
