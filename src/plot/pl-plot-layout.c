@@ -81,35 +81,36 @@ pl_plot_nice_ticks (double  min,
   return n;
 }
 
-gboolean
-pl_plot_label_fits (double  x,
-                    double  thickness,
-                    double  gap,
-                    double *last_right)
-{
-  if (x - thickness / 2 < *last_right + gap)
-    return FALSE;
-
-  *last_right = x + thickness / 2;
-  return TRUE;
-}
-
 gsize
 pl_plot_place_labels (const double *xs,
+                      const gint64 *priority,
                       gsize         n,
                       double        thickness,
                       double        gap,
                       gboolean     *keep)
 {
-  double last_right = -G_MAXDOUBLE;
+  gsize last = G_MAXSIZE;   /* the last label kept (G_MAXSIZE: none) */
   gsize kept = 0;
 
   g_return_val_if_fail (n == 0 || (xs != NULL && keep != NULL), 0);
 
   for (gsize i = 0; i < n; i++)
     {
-      keep[i] = pl_plot_label_fits (xs[i], thickness, gap, &last_right);
-      kept += keep[i] ? 1 : 0;
+      keep[i] = FALSE;
+      if (last == G_MAXSIZE || xs[i] - thickness / 2 >= xs[last] + thickness / 2 + gap)
+        {
+          last = i;
+          keep[i] = TRUE;
+          kept++;
+        }
+      else if (priority != NULL && priority[i] > priority[last])
+        {
+          /* It lies right of the label it replaces, so it also clears the
+           * one before that. */
+          keep[last] = FALSE;
+          keep[i] = TRUE;
+          last = i;
+        }
     }
 
   return kept;

@@ -79,9 +79,5 @@ void                  pl_plot_apply_font_options (PangoContext   *context);
 /* Fills in the mark style from @style (NULL: the tutorial's defaults). */
 void                  pl_plot_layout_set_mark_style (PlPlotLayout      *layout,
                                                      const PlMarkStyle *style);
-gboolean              pl_plot_label_fits       (double            x,
-                                                double            thickness,
-                                                double            gap,
-                                                double           *last_right);
 
 G_END_DECLS

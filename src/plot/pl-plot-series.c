@@ -341,6 +341,7 @@ build_marks (PlPlotSeries     *series,
   series->n_marks = n;
   series->mark_t = g_new (gint64, MAX (n, 1));
   series->mark_line = g_new (gint32, MAX (n, 1));
+  series->mark_duration = g_new (gint64, MAX (n, 1));
   series->mark_span = NULL;
   series->max_line = 0;
 
@@ -359,6 +360,7 @@ build_marks (PlPlotSeries     *series,
 
       series->mark_t[i] = span->start_ns;
       series->mark_line[i] = span->line;
+      series->mark_duration[i] = MAX (span->end_ns - span->start_ns, 0);
       series->max_line = MAX (series->max_line, span->line);
     }
 }
@@ -513,6 +515,7 @@ pl_plot_series_free (PlPlotSeries *series)
   pl_plot_track_clear (&series->alloc);
   g_free (series->mark_t);
   g_free (series->mark_line);
+  g_free (series->mark_duration);
   g_free (series->mark_span);
   g_free (series->sorted_samples);
   g_free (series);

@@ -68,6 +68,7 @@ typedef struct
   gsize          n_marks;
   gint64        *mark_t;
   gint32        *mark_line;
+  gint64        *mark_duration;   /* how long the line ran that time */
   guint32       *mark_span;       /* the span of each mark (NULL: identity) */
   gint32         max_line;
 

@@ -616,7 +616,8 @@ draw_mark_labels (Render             *r,
   PlPlotLayout *layout = r->layout;
   const PlPlotRect *strip = &layout->panels[panel].strip;
   g_autoptr(GHashTable) cache = NULL;
-  double last_right = -G_MAXDOUBLE;
+  g_autofree double *xs = NULL;
+  g_autofree gboolean *keep = NULL;
   double thickness = layout->mark_label_thickness;
   double baseline = strip->y + strip->height - 3.0;
   gsize i0, i1;
@@ -626,6 +627,15 @@ draw_mark_labels (Render             *r,
 
   i0 = pl_plot_series_mark_lower_bound (series, layout->t0);
   i1 = pl_plot_series_mark_lower_bound (series, layout->t1 + 1);
+  if (i1 <= i0)
+    return;
+
+  xs = g_new (double, i1 - i0);
+  keep = g_new (gboolean, i1 - i0);
+  for (gsize i = i0; i < i1; i++)
+    xs[i - i0] = x_for_time (r, series->mark_t[i]);
+  pl_plot_place_labels (xs, series->mark_duration + i0, i1 - i0, thickness, thickness * 0.6, keep);
+
   cache = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 
   cairo_save (cr);
@@ -634,13 +644,12 @@ draw_mark_labels (Render             *r,
 
   for (gsize i = i0; i < i1; i++)
     {
-      double x = x_for_time (r, series->mark_t[i]);
+      double x = xs[i - i0];
       gint32 line = series->mark_line[i];
       gboolean highlighted = layout->options.highlight_line != 0 && line == layout->options.highlight_line;
       PangoLayout *pl;
-      double width;
 
-      if (!pl_plot_label_fits (x, thickness, thickness * 0.6, &last_right))
+      if (!keep[i - i0])
         continue;
 
       pl = g_hash_table_lookup (cache, GINT_TO_POINTER (line));
@@ -651,7 +660,6 @@ draw_mark_labels (Render             *r,
           pl = text_layout (r, layout->mark_size, highlighted ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, text);
           g_hash_table_insert (cache, GINT_TO_POINTER (line), pl);
         }
-      layout_size (pl, &width, NULL);
       /* In the rotated frame, x runs up the screen and y to its right. */
       cairo_move_to (cr, -baseline, x - thickness / 2);
       set_color (cr, highlighted ? &layout->palette.highlight : &layout->palette.muted_text);

@@ -144,9 +144,13 @@ guint         pl_plot_nice_ticks          (double               min,
                                            guint               *decimals);
 
 /* Which labels of marks at @xs (sorted) are drawn: a label of @thickness
- * centred on its mark is kept only if it keeps @gap from the previous
- * kept one. Writes TRUE/FALSE to @keep; returns the number kept. */
+ * centred on its mark is drawn only where it keeps @gap from the previous
+ * drawn one, so labels never overprint. Where two collide, the one with
+ * the higher @priority (may be NULL; the plot uses how long the line ran)
+ * takes the place if it fits; on a tie the earlier stays. Writes
+ * TRUE/FALSE to @keep; returns the number kept. */
 gsize         pl_plot_place_labels        (const double        *xs,
+                                           const gint64        *priority,
                                            gsize                n,
                                            double               thickness,
                                            double               gap,

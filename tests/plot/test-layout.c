@@ -66,7 +66,7 @@ test_place_labels (void)
 {
   const double xs[] = { 0, 5, 9, 10, 30, 30, 40.5 };
   gboolean keep[G_N_ELEMENTS (xs)];
-  gsize kept = pl_plot_place_labels (xs, G_N_ELEMENTS (xs), 8, 2, keep);
+  gsize kept = pl_plot_place_labels (xs, NULL, G_N_ELEMENTS (xs), 8, 2, keep);
 
   /* 0 covers [-4, 4]; 5 and 9 start before 4 + 2; 10 covers [6, 14]... */
   g_assert_cmpuint (kept, ==, 4);
@@ -83,22 +83,69 @@ test_place_labels (void)
     gsize n = 100000;
     g_autofree double *many = g_new (double, n);
     g_autofree gboolean *k = g_new (gboolean, n);
+    g_autofree gint64 *prio = g_new (gint64, n);
     double last = -G_MAXDOUBLE;
 
     for (gsize i = 0; i < n; i++)
-      many[i] = (double) i / 100.0;
-    kept = pl_plot_place_labels (many, n, 10, 4, k);
-    g_assert_cmpuint (kept, >, 50);
-    g_assert_cmpuint (kept, <=, 1000 / 14 + 1);
-    for (gsize i = 0; i < n; i++)
-      if (k[i])
-        {
-          g_assert_cmpfloat (many[i] - last, >=, 14 - 1e-9);
-          last = many[i];
-        }
+      {
+        many[i] = (double) i / 100.0;
+        prio[i] = (gint64) ((i * 7919) % 1000);
+      }
+    for (int with_priority = 0; with_priority < 2; with_priority++)
+      {
+        gsize counted = 0;
+
+        kept = pl_plot_place_labels (many, with_priority ? prio : NULL, n, 10, 4, k);
+        g_assert_cmpuint (kept, >, 50);
+        g_assert_cmpuint (kept, <=, 1000 / 14 + 1);
+        last = -G_MAXDOUBLE;
+        for (gsize i = 0; i < n; i++)
+          if (k[i])
+            {
+              g_assert_cmpfloat (many[i] - last, >=, 14 - 1e-9);
+              last = many[i];
+              counted++;
+            }
+        g_assert_cmpuint (counted, ==, kept);
+      }
   }
 
-  g_assert_cmpuint (pl_plot_place_labels (NULL, 0, 8, 2, NULL), ==, 0);
+  g_assert_cmpuint (pl_plot_place_labels (NULL, NULL, 0, 8, 2, NULL), ==, 0);
+}
+
+/* The tutorial's copies exercise: a sleep line right before each copy.
+ * The line that ran longer keeps its label. */
+static void
+test_place_labels_priority (void)
+{
+  /*                     15   16     17     18     19     20     21 */
+  const double xs[] = { 10, 560, 561.5, 562.0, 576.0, 700.0, 711.0 };
+  const gint64 ran[] = { 100, 2, 0, 2, 30, 2, 47 };
+  gboolean keep[G_N_ELEMENTS (xs)];
+  gsize kept = pl_plot_place_labels (xs, ran, G_N_ELEMENTS (xs), 10, 6, keep);
+
+  g_assert_cmpuint (kept, ==, 4);
+  g_assert_true (keep[0]);
+  g_assert_true (keep[1]);    /* 16: 17 and 18 ran no longer */
+  g_assert_false (keep[2]);
+  g_assert_false (keep[3]);
+  g_assert_true (keep[4]);    /* 19 fits after 16 */
+  g_assert_false (keep[5]);   /* 20 gives way to 21 */
+  g_assert_true (keep[6]);
+
+  /* Ties keep the earlier label; a replacement clears the one before. */
+  {
+    const double close[] = { 0, 16, 20, 24 };
+    const gint64 prio[] = { 1, 1, 1, 5 };
+    gboolean k[4];
+
+    g_assert_cmpuint (pl_plot_place_labels (close, prio, 4, 10, 6, k), ==, 2);
+    g_assert_true (k[0]);
+    g_assert_false (k[1]);
+    g_assert_false (k[2]);
+    g_assert_true (k[3]);
+    g_assert_cmpfloat (close[3] - close[0], >=, 16);
+  }
 }
 
 static void
@@ -370,6 +417,7 @@ main (int    argc,
 
   g_test_add_func ("/plot/layout/nice-ticks", test_nice_ticks);
   g_test_add_func ("/plot/layout/place-labels", test_place_labels);
+  g_test_add_func ("/plot/layout/place-labels-priority", test_place_labels_priority);
   g_test_add_func ("/plot/layout/options-init", test_options_init);
   g_test_add_func ("/plot/layout/panel-title", test_panel_title);
   g_test_add_func ("/plot/layout/geometry", test_layout_geometry);
