@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "engine/pl-error.h"
+#include "script/pl-script.h"
 #include "app/pl-document.h"
 #include "app/pl-examples.h"
 #include "app/pl-preferences-window.h"
@@ -42,6 +43,15 @@ test_examples (void)
         g_error ("%s: %s", id, pl_document_get_unstructured_reason (document));
       g_assert_true (pl_document_get_valid (document));
       g_assert_false (pl_document_get_modified (document));
+
+      /* ...and the interpreter accepts it, with one experiment to run. */
+      {
+        g_autofree char *name = g_strconcat (id, ".py", NULL);
+        g_autoptr(PlScript) script = pl_script_parse (name, text, -1, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (pl_script_get_n_experiments (script), ==, 1);
+      }
     }
 
   /* The section 4 comparison of the first start: two pipelines. */
