@@ -380,12 +380,12 @@ new_reg (Emitter    *e,
 {
   NeReg r = { .cls = cls, .kind = kind };
 
-  if (e->regs->len >= 255)
+  if (e->regs->len >= NE_MAX_REGS)
     {
       if (e->error != NULL && *e->error == NULL)
         g_set_error (e->error, PL_ERROR, PL_ERROR_VALUE,
-                     "the expression is too complex: it needs more than 255 "
-                     "registers; split it into smaller expressions");
+                     "the expression is too complex: it needs more than %d "
+                     "registers; split it into smaller expressions", NE_MAX_REGS);
       return -1;
     }
   g_array_append_val (e->regs, r);
@@ -483,10 +483,10 @@ emit_node (Emitter    *e,
     }
 
   in.code = (guint16) node->reg;
-  in.arity = (guint8) node->n_children;
-  in.dst = (guint8) dst;
+  in.arity = (guint16) node->n_children;
+  in.dst = (guint16) dst;
   for (guint i = 0; i < node->n_children; i++)
-    in.src[i] = (guint8) src[i];
+    in.src[i] = (guint16) src[i];
   g_array_append_val (e->instrs, in);
   g_hash_table_insert (regs_of, node, GINT_TO_POINTER (dst + 1));
   return dst;

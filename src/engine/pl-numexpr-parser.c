@@ -85,7 +85,12 @@ typedef struct
   GPtrArray  *arrays;    /* g_ptr_array_unref */
   GError    **error;
   gboolean    failed;
+  gint        nest;        /* recursion depth of the parser */
 } Parser;
+
+/* Deeper expressions are refused before they exhaust the C stack, as
+ * Python's compiler refuses them. */
+#define NE_MAX_NESTING 400
 
 static void
 syntax_error (Parser     *p,
@@ -676,8 +681,26 @@ parse_power (Parser *p)
   return base;
 }
 
+static Syn *parse_factor_inner (Parser *p);
+
 static Syn *
 parse_factor (Parser *p)
+{
+  Syn *s;
+
+  if (++p->nest > NE_MAX_NESTING)
+    {
+      syntax_error (p, p->tok.col, "too many nested operators");
+      p->nest--;
+      return NULL;
+    }
+  s = parse_factor_inner (p);
+  p->nest--;
+  return s;
+}
+
+static Syn *
+parse_factor_inner (Parser *p)
 {
   if (tok_is (p, "+") || tok_is (p, "-") || tok_is (p, "~"))
     {
@@ -880,8 +903,26 @@ parse_or (Parser *p)
   return left;
 }
 
+static Syn *parse_test_inner (Parser *p);
+
 static Syn *
 parse_test (Parser *p)
+{
+  Syn *s;
+
+  if (++p->nest > NE_MAX_NESTING)
+    {
+      syntax_error (p, p->tok.col, "too many nested parentheses");
+      p->nest--;
+      return NULL;
+    }
+  s = parse_test_inner (p);
+  p->nest--;
+  return s;
+}
+
+static Syn *
+parse_test_inner (Parser *p)
 {
   Syn *body;
 
@@ -2440,6 +2481,45 @@ eval_syn (Builder *b,
     }
 }
 
+/* The depth of a syntax tree, without recursion. */
+static gint
+syn_depth (Syn *root)
+{
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (gpointer));
+  g_autoptr(GArray) depths = g_array_new (FALSE, FALSE, sizeof (gint));
+  gint deepest = 0;
+  gint one = 1;
+
+  g_array_append_val (stack, root);
+  g_array_append_val (depths, one);
+  while (stack->len > 0)
+    {
+      Syn *s = g_array_index (stack, Syn *, stack->len - 1);
+      gint d = g_array_index (depths, gint, depths->len - 1);
+
+      g_array_set_size (stack, stack->len - 1);
+      g_array_set_size (depths, depths->len - 1);
+      deepest = MAX (deepest, d);
+      if (deepest > NE_MAX_NESTING)
+        break;
+      d++;
+      for (guint i = 0; i < G_N_ELEMENTS (s->kids); i++)
+        if (s->kids[i] != NULL)
+          {
+            g_array_append_val (stack, s->kids[i]);
+            g_array_append_val (depths, d);
+          }
+      if (s->args != NULL)
+        for (guint i = 0; i < s->args->len; i++)
+          {
+            Syn *kid = g_ptr_array_index (s->args, i);
+            g_array_append_val (stack, kid);
+            g_array_append_val (depths, d);
+          }
+    }
+  return deepest;
+}
+
 NeNode *
 ne_build (NeArena     *arena,
           const char  *expression,
@@ -2478,6 +2558,15 @@ ne_build (NeArena     *arena,
     }
   else if (!p.failed)
     syntax_error (&p, p.tok.col, "invalid syntax");
+
+  if (!p.failed && syn_depth (root) > NE_MAX_NESTING)
+    {
+      g_set_error (error, PL_ERROR, PL_ERROR_RECURSION,
+                   "the numexpr expression \"%.40s...\" is nested too deeply "
+                   "(more than %d levels): split it into smaller expressions",
+                   expression, NE_MAX_NESTING);
+      p.failed = TRUE;
+    }
 
   if (!p.failed)
     {

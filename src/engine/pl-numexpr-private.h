@@ -138,10 +138,13 @@ GPtrArray  *ne_collect_names   (NeNode *root);
 typedef struct
 {
   guint16 code;          /* an NeCode */
-  guint8  arity;
-  guint8  dst;
-  guint8  src[3];
+  guint16 arity;
+  guint16 dst;
+  guint16 src[3];
 } NeInstr;
+
+/* Registers are numbered with 16 bits (numexpr's 8 bits limit it to 255). */
+#define NE_MAX_REGS 65535
 
 typedef enum
 {

@@ -361,7 +361,7 @@ ne_vm_plan (const NeProgram *program,
             const gboolean  *input_scalar,
             guint8          *flags)
 {
-  gboolean *scalar = g_newa (gboolean, program->n_regs);
+  g_autofree gboolean *scalar = g_new (gboolean, program->n_regs);
   gboolean result = FALSE;
 
   for (guint r = 0; r < program->n_regs; r++)

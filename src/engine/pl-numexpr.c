@@ -504,7 +504,7 @@ job_thread (guint    thread_index,
   Job *job = user_data;
   const NeProgram *program = job->program;
   guint8 *scratch = job->scratch + thread_index * job->scratch_per_thread;
-  void **ptrs = g_newa (void *, program->n_regs);
+  g_autofree void **ptrs = g_new (void *, program->n_regs);
 
   for (guint r = 0; r < program->n_regs; r++)
     {

@@ -5,9 +5,9 @@ way: 8,000,000 float64 elements, the result dropped at once (an expression
 statement), best of REPEAT calls. Only for benchmarking; the test suite never
 runs it.
 
-usage: bench-numexpr.py [THREADS] [REPEAT]      prints "<seconds> <expression>"
+usage: bench-numexpr.py [THREADS] [REPEAT]      prints "<wall s> <cpu s> <expression>"
        bench-numexpr.py --serve THREADS         reads "REPEAT EXPRESSION" lines,
-                                                answers "<seconds>" for each
+                                                answers "<wall s> <cpu s>" for each
 (bench-numexpr.c uses --serve to alternate with its own timings, so that both
 see the same load on a shared machine)."""
 import sys
@@ -26,13 +26,16 @@ EXPRESSIONS = [
 
 
 def best_of(ex, env, repeat):
+    """Best wall time and best CPU time (all threads) of REPEAT calls."""
     ne.evaluate(ex, local_dict=env)   # warm the caches
-    best = float("inf")
+    best, best_cpu = float("inf"), float("inf")
     for _ in range(repeat):
+        c0 = time.process_time()
         t0 = time.perf_counter()
         ne.evaluate(ex, local_dict=env)
         best = min(best, time.perf_counter() - t0)
-    return best
+        best_cpu = min(best_cpu, time.process_time() - c0)
+    return best, best_cpu
 
 
 def main():
@@ -48,10 +51,10 @@ def main():
         print("ready", flush=True)
         for line in sys.stdin:
             count, ex = line.rstrip("\n").split(" ", 1)
-            print("%.9f" % best_of(ex, env, int(count)), flush=True)
+            print("%.9f %.9f" % best_of(ex, env, int(count)), flush=True)
         return
     for ex in EXPRESSIONS:
-        print("%.9f %s" % (best_of(ex, env, repeat), ex), flush=True)
+        print("%.9f %.9f %s" % (best_of(ex, env, repeat) + (ex,)), flush=True)
 
 
 if __name__ == "__main__":

@@ -298,6 +298,87 @@ test_unknown_names (void)
   g_assert_cmpstr (error->message, ==, "'VariableNode' object is not callable");
 }
 
+static void
+test_deep_nesting (void)
+{
+  g_autoptr(GError) error = NULL;
+  GString *s = g_string_new (NULL);
+  char **names;
+
+  /* 150 parentheses are fine... */
+  for (guint i = 0; i < 150; i++)
+    g_string_append_c (s, '(');
+  g_string_append (s, "x");
+  for (guint i = 0; i < 150; i++)
+    g_string_append_c (s, ')');
+  names = pl_numexpr_get_names (s->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (names[0], ==, "x");
+  g_strfreev (names);
+
+  /* ...100,000 are refused before they exhaust the stack. */
+  g_string_truncate (s, 0);
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (s, '(');
+  g_string_append (s, "x");
+  names = pl_numexpr_get_names (s->str, &error);
+  g_assert_null (names);
+  g_assert_error (error, PL_ERROR, PL_ERROR_SYNTAX);
+  g_clear_error (&error);
+
+  g_string_truncate (s, 0);
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (s, "-");
+  g_string_append (s, "x");
+  names = pl_numexpr_get_names (s->str, &error);
+  g_assert_null (names);
+  g_assert_error (error, PL_ERROR, PL_ERROR_SYNTAX);
+  g_clear_error (&error);
+
+  g_string_truncate (s, 0);
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (s, "2**");
+  g_string_append (s, "x");
+  names = pl_numexpr_get_names (s->str, &error);
+  g_assert_null (names);
+  g_assert_error (error, PL_ERROR, PL_ERROR_SYNTAX);
+  g_clear_error (&error);
+
+  /* A long flat chain parses without recursion but is too deep a tree. */
+  g_string_assign (s, "x");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (s, " + x");
+  names = pl_numexpr_get_names (s->str, &error);
+  g_assert_null (names);
+  g_assert_error (error, PL_ERROR, PL_ERROR_RECURSION);
+  g_clear_error (&error);
+
+  /* 300 terms are fine, and evaluate. */
+  {
+    g_autoptr(PlArray) x = random_doubles (10, 20, 0, 1);
+    g_autoptr(PlArray) r = NULL;
+    double want[10] = { 0 };
+
+    g_string_assign (s, "x");
+    for (guint i = 1; i < 300; i++)
+      g_string_append_printf (s, " + x * %u", i);
+    r = eval1 (s->str, "x", x, &error);
+    g_assert_no_error (error);
+    for (guint k = 0; k < 10; k++)
+      {
+        double px = ((double *) x->data)[k];
+        want[k] = px;
+        for (guint i = 1; i < 300; i++)
+          {
+            volatile double t = px * (double) i;
+            want[k] = want[k] + t;
+          }
+        g_assert_true (same_double (((double *) r->data)[k], want[k]));
+      }
+  }
+  g_string_free (s, TRUE);
+}
+
 /* --- names, objects, caching ------------------------------------------- */
 
 static void
@@ -1053,6 +1134,7 @@ main (int   argc,
   g_test_add_func ("/numexpr/reference-table", test_reference_table);
   g_test_add_func ("/numexpr/syntax-error-columns", test_syntax_error_columns);
   g_test_add_func ("/numexpr/unknown-names", test_unknown_names);
+  g_test_add_func ("/numexpr/deep-nesting", test_deep_nesting);
   g_test_add_func ("/numexpr/names", test_names);
   g_test_add_func ("/numexpr/numexpr-object", test_numexpr_object);
   g_test_add_func ("/numexpr/cache", test_cache);
