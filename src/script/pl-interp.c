@@ -520,7 +520,9 @@ repeat_seq (PlInterp    *I,
 {
   PlValue *o = seq->obj;
 
-  if (times < 0)
+  /* Repeating nothing is nothing, however many times (found by fuzzing:
+   * [] * 83333333333339 looped for hours). */
+  if (times < 0 || (o->kind == PL_OBJ_STR ? o->str.len == 0 : o->seq.n == 0))
     times = 0;
   if (o->kind == PL_OBJ_STR)
     {
