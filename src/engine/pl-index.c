@@ -36,12 +36,83 @@ typedef struct
   gint     sel_ndim;
   gint64   sel_shape[PL_MAX_DIMS];
   gint64   sel_strides[PL_MAX_DIMS][PL_MAX_DIMS];   /* per array, broadcast */
+  /* Integer arrays made from boolean indices (NumPy's nonzero ()), owned. */
+  gint     n_owned;
+  PlArray *owned[PL_MAX_DIMS];
 } IndexPlan;
 
 static void
 index_plan_clear (IndexPlan *plan)
 {
   g_clear_pointer (&plan->view, pl_array_unref);
+  for (gint k = 0; k < plan->n_owned; k++)
+    g_clear_pointer (&plan->owned[k], pl_array_unref);
+  plan->n_owned = 0;
+}
+
+static gint64
+count_true (const PlArray *mask)
+{
+  gint64 size = pl_array_get_size (mask);
+  gint64 count = 0;
+
+  if (pl_array_is_c_contiguous (mask))
+    {
+      const guint8 *m = mask->data;
+      for (gint64 i = 0; i < size; i++)
+        count += m[i] != 0;
+      return count;
+    }
+  for (gint64 i = 0; i < size; i++)
+    count += *pl_array_get_flat_pointer (mask, i) != 0;
+  return count;
+}
+
+/* NumPy's _nonzero_indices (): one intp array of the true positions' coordinates per
+ * dimension of @mask, each allocated on its own (they live while the
+ * indexing runs: NumPy's peak includes them). */
+static gboolean
+nonzero_arrays (IndexPlan  *plan,
+                PlArray    *mask,
+                PlArray   **out,
+                GError    **error)
+{
+  gint64 size = pl_array_get_size (mask);
+  gint64 count = 0;
+  gint64 coord[PL_MAX_DIMS] = { 0 };
+  gint64 *dst[PL_MAX_DIMS];
+  gint64 j = 0;
+  gboolean contiguous = pl_array_is_c_contiguous (mask);
+
+  count = count_true (mask);
+
+  for (gint d = 0; d < mask->ndim; d++)
+    {
+      out[d] = pl_array_new (1, &count, PL_DTYPE_INT64, PL_ALLOC_INIT_NONE,
+                             PL_ALLOC_REASON_TEMPORARY, error);
+      if (out[d] == NULL)
+        return FALSE;
+      plan->owned[plan->n_owned++] = out[d];
+      dst[d] = (gint64 *) (void *) out[d]->data;
+    }
+
+  for (gint64 i = 0; i < size; i++)
+    {
+      const guint8 *m = contiguous ? mask->data + i : pl_array_get_flat_pointer (mask, i);
+      if (*m != 0)
+        {
+          for (gint d = 0; d < mask->ndim; d++)
+            dst[d][j] = coord[d];
+          j++;
+        }
+      for (gint d = mask->ndim - 1; d >= 0; d--)
+        {
+          if (++coord[d] < mask->shape[d])
+            break;
+          coord[d] = 0;
+        }
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -185,10 +256,11 @@ prepare (PlArray        *self,
     }
   if (n_arrays > 1)
     for (guint k = 0; k < n_index; k++)
-      if (index[k].kind == PL_INDEX_ARRAY && index[k].array->dtype == PL_DTYPE_BOOL)
+      if (index[k].kind == PL_INDEX_ARRAY && index[k].array->dtype == PL_DTYPE_BOOL &&
+          index[k].array->ndim == 0)
         {
           g_set_error_literal (error, PL_ERROR, PL_ERROR_NOT_IMPLEMENTED,
-                               "a boolean index together with other index arrays is not "
+                               "a boolean scalar together with index arrays is not "
                                "supported; index one axis at a time");
           return FALSE;
         }
@@ -307,24 +379,56 @@ prepare (PlArray        *self,
                 return FALSE;
               }
 
-            if (plan->index == NULL)
+            /* A boolean index is a mask (counted, then compressed) only when
+             * it is the whole index and has the array's ndim, as in NumPy;
+             * elsewhere NumPy turns it into integer arrays with nonzero (),
+             * allocations included. */
+            if (a->dtype == PL_DTYPE_BOOL && a->ndim > 0 &&
+                !(n_index == 1 && a->ndim == self->ndim))
               {
-                plan->index = a;
-                plan->is_mask = a->dtype == PL_DTYPE_BOOL;
-                plan->axis = out_ndim;
-                plan->self_axis = in_axis;
-                plan->naxes = covers;
+                PlArray *nz[PL_MAX_DIMS];
+                if (!nonzero_arrays (plan, a, nz, error))
+                  return FALSE;
+                for (gint j = 0; j < covers; j++)
+                  {
+                    if (plan->index == NULL)
+                      {
+                        plan->index = nz[j];
+                        plan->axis = out_ndim;
+                        plan->self_axis = in_axis;
+                        plan->naxes = 1;
+                      }
+                    plan->arrays[plan->n_arrays] = nz[j];
+                    plan->array_axis[plan->n_arrays] = out_ndim;
+                    plan->array_self_axis[plan->n_arrays] = in_axis;
+                    plan->n_arrays++;
+                    shape[out_ndim] = self->shape[in_axis];
+                    strides[out_ndim] = self->strides[in_axis];
+                    out_ndim++;
+                    in_axis++;
+                  }
               }
-            plan->arrays[plan->n_arrays] = a;
-            plan->array_axis[plan->n_arrays] = out_ndim;
-            plan->array_self_axis[plan->n_arrays] = in_axis;
-            plan->n_arrays++;
-            for (gint j = 0; j < covers; j++)
+            else
               {
-                shape[out_ndim] = self->shape[in_axis];
-                strides[out_ndim] = self->strides[in_axis];
-                out_ndim++;
-                in_axis++;
+                if (plan->index == NULL)
+                  {
+                    plan->index = a;
+                    plan->is_mask = a->dtype == PL_DTYPE_BOOL;
+                    plan->axis = out_ndim;
+                    plan->self_axis = in_axis;
+                    plan->naxes = covers;
+                  }
+                plan->arrays[plan->n_arrays] = a;
+                plan->array_axis[plan->n_arrays] = out_ndim;
+                plan->array_self_axis[plan->n_arrays] = in_axis;
+                plan->n_arrays++;
+                for (gint j = 0; j < covers; j++)
+                  {
+                    shape[out_ndim] = self->shape[in_axis];
+                    strides[out_ndim] = self->strides[in_axis];
+                    out_ndim++;
+                    in_axis++;
+                  }
               }
             if (last_advanced >= 0 && last_advanced != (gint) k - 1)
               advanced_apart = TRUE;
@@ -447,23 +551,6 @@ selection_size (const IndexPlan *plan)
   return n;
 }
 
-static gint64
-count_true (const PlArray *mask)
-{
-  gint64 size = pl_array_get_size (mask);
-  gint64 count = 0;
-
-  if (pl_array_is_c_contiguous (mask))
-    {
-      const guint8 *m = mask->data;
-      for (gint64 i = 0; i < size; i++)
-        count += m[i] != 0;
-      return count;
-    }
-  for (gint64 i = 0; i < size; i++)
-    count += *pl_array_get_flat_pointer (mask, i) != 0;
-  return count;
-}
 
 /* Offsets (in plan->view) of the selected positions, one at a time. */
 typedef struct
@@ -762,7 +849,10 @@ pl_array_get_item (PlArray        *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!prepare (self, index, n_index, &plan, error))
-    return NULL;
+    {
+      index_plan_clear (&plan);
+      return NULL;
+    }
 
   if (plan.index == NULL)
     return g_steal_pointer (&plan.view);
@@ -1000,7 +1090,10 @@ pl_array_set_item (PlArray        *self,
   if (!check_writeable (self, error))
     return FALSE;
   if (!prepare (self, index, n_index, &plan, error))
-    return FALSE;
+    {
+      index_plan_clear (&plan);
+      return FALSE;
+    }
 
   if (plan.index == NULL)
     {

@@ -428,11 +428,14 @@ test_advanced_errors (void)
   g_assert_cmpstr (error->message, ==, "arrays used as indices must be of integer (or boolean) type");
   g_clear_error (&error);
 
-  /* A mask together with other index arrays is not supported. */
+  /* A mask together with other index arrays is its nonzero () arrays:
+   * x[[0, 5], [True, True, True]] does not broadcast. */
   idx[0] = ARR (i05);
   idx[1] = ARR (m3);
   g_assert_null (pl_array_get_item (x, idx, 2, &error));
-  g_assert_error (error, PL_ERROR, PL_ERROR_NOT_IMPLEMENTED);
+  g_assert_error (error, PL_ERROR, PL_ERROR_INDEX);
+  g_assert_cmpstr (error->message, ==, "shape mismatch: indexing arrays could not be "
+                   "broadcast together with shapes (2,) (3,) ");
   g_clear_error (&error);
 
   /* x[[0, 5], [0, 5]]: the first array out of range. */
@@ -530,6 +533,21 @@ test_several_arrays (void)
     pl_array_unref (r);
   }
   g_assert_no_error (error);
+
+  /* Masks among other indices: x[[0, 1], [True, False, True]] and
+   * x[1, [True, False, True], 1:3]. */
+  {
+    const gint64 three[] = { 3 };
+    g_autoptr(PlArray) m101 = bools (1, three, "101");
+    const gint64 shape[] = { 2, 4 }, values[] = { 0, 1, 2, 3, 20, 21, 22, 23 };
+    const gint64 shape2[] = { 2, 2 }, values2[] = { 13, 14, 21, 22 };
+    r = pl_array_get_item (x, (PlIndex[]) { ARR (i01), ARR (m101) }, 2, &error);
+    assert_array (r, 2, shape, values);
+    pl_array_unref (r);
+    r = pl_array_get_item (x, (PlIndex[]) { I (1), ARR (m101), S (1, 3, N) }, 3, &error);
+    assert_array (r, 2, shape2, values2);
+    pl_array_unref (r);
+  }
 
   /* y[[0, 1], [2, 0]] = -1 and y[:, [0, 2], [1, 3]] = np.array ([100, 200]) */
   {
@@ -1017,6 +1035,89 @@ test_set_figures (void)
   g_assert_cmpint (pl_alloc_get_live_bytes (), ==, live0);
 }
 
+/* NumPy uses a boolean index as a mask only when it is the whole index and
+ * has the array's ndim; otherwise it allocates nonzero () coordinate arrays
+ * (8 bytes per true element and mask dimension) for the duration of the
+ * indexing. NumPy 1.24.2, m2 = 2000 x 4000 float64, tracemalloc growth:
+ *   m2[:, mk]   (2044 of 4000 true)       live 32704288, peak 32723032
+ *   m2[mr]      (993 of 2000 true)        live 31776864, peak 31786432
+ *   m2[mm]      (4000855 true)            live 32006936, peak 32007224
+ *   m2[None, mm]                          live 32007032, peak 96023200
+ *   m2[:, mk] = 0                         live 0, peak 18944 */
+static void
+test_nonzero_figures (void)
+{
+  const gint64 s2k4k[] = { 2000, 4000 }, n4k[] = { 4000 }, n2k[] = { 2000 };
+  gint64 live0 = pl_alloc_get_live_bytes ();
+  g_autoptr(GError) error = NULL;
+  PlArray *m2, *mk, *mr, *mm, *r;
+  gint64 nk = 0, nr = 0, nm = 0;
+
+  m2 = pl_array_random_uniform (2, s2k4k, NULL);
+  mk = pl_array_empty (1, n4k, PL_DTYPE_BOOL, NULL);
+  mr = pl_array_empty (1, n2k, PL_DTYPE_BOOL, NULL);
+  mm = pl_array_empty (2, s2k4k, PL_DTYPE_BOOL, NULL);
+  for (gint i = 0; i < 4000; i++)
+    nk += mk->data[i] = (i % 2000) < 1022;        /* 2044 true */
+  for (gint i = 0; i < 2000; i++)
+    nr += mr->data[i] = i < 993;
+  for (gint64 i = 0; i < 8000000; i++)
+    nm += mm->data[i] = (i % 2) == 0 || i < 855;  /* 4000428 true */
+  g_assert_cmpint (nk, ==, 2044);
+  g_assert_cmpint (nr, ==, 993);
+  live0 = pl_alloc_get_live_bytes ();
+
+  pl_alloc_reset_peak ();
+  r = pl_array_get_item (m2, (PlIndex[]) { ALL (), ARR (mk) }, 2, &error);
+  g_assert_cmpint (r->shape[0], ==, 2000);
+  g_assert_cmpint (r->shape[1], ==, 2044);
+  assert_bytes_near (pl_alloc_get_live_bytes () - live0, 32704288);
+  assert_bytes_near (pl_alloc_get_peak_bytes () - live0, 32723032);
+  g_assert_cmpfloat (pl_array_get_flat (r, 1022).f, ==, pl_array_get_flat (m2, 2000).f);
+  pl_array_unref (r);
+
+  pl_alloc_reset_peak ();
+  r = pl_array_get_item (m2, (PlIndex[]) { ARR (mr) }, 1, &error);
+  g_assert_cmpint (r->shape[0], ==, 993);
+  assert_bytes_near (pl_alloc_get_live_bytes () - live0, 31776864);
+  assert_bytes_near (pl_alloc_get_peak_bytes () - live0, 31786432);
+  pl_array_unref (r);
+
+  pl_alloc_reset_peak ();
+  r = pl_array_get_item (m2, (PlIndex[]) { ARR (mm) }, 1, &error);
+  assert_bytes_near (pl_alloc_get_peak_bytes () - live0, nm * 8);
+  pl_array_unref (r);
+
+  /* m2[None, mm]: NumPy's peak adds the two coordinate arrays. */
+  pl_alloc_reset_peak ();
+  r = pl_array_get_item (m2, (PlIndex[]) { NEW (), ARR (mm) }, 2, &error);
+  g_assert_cmpint (r->ndim, ==, 2);
+  g_assert_cmpint (r->shape[0], ==, 1);
+  g_assert_cmpint (r->shape[1], ==, nm);
+  assert_bytes_near (pl_alloc_get_live_bytes () - live0, nm * 8);
+  assert_bytes_near (pl_alloc_get_peak_bytes () - live0, nm * 8 * 3);
+  assert_bytes_near (96023200, 4000855 * 8 * 3);   /* NumPy: the same rule */
+  g_assert_cmpfloat (pl_array_get_flat (r, 1000).f, ==, pl_array_get_flat (m2, 1146).f);
+  pl_array_unref (r);
+
+  {
+    g_autoptr(PlArray) zero = pl_array_new_scalar (&(PlScalar) { .kind = PL_DTYPE_KIND_INT },
+                                                   PL_DTYPE_NONE);
+    pl_alloc_reset_peak ();
+    g_assert_true (pl_array_set_item (m2, (PlIndex[]) { ALL (), ARR (mk) }, 2, zero, &error));
+    assert_bytes_near (pl_alloc_get_peak_bytes () - live0, 18944);
+    g_assert_cmpint (pl_alloc_get_live_bytes (), ==, live0);
+    g_assert_cmpfloat (pl_array_get_flat (m2, 4000 + 1021).f, ==, 0.0);
+    g_assert_cmpfloat (pl_array_get_flat (m2, 4000 + 1022).f, !=, 0.0);
+  }
+  g_assert_no_error (error);
+
+  pl_array_unref (mm);
+  pl_array_unref (mr);
+  pl_array_unref (mk);
+  pl_array_unref (m2);
+}
+
 static void
 test_mask_events (void)
 {
@@ -1054,6 +1155,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/engine/index/set-item", test_set_item);
   g_test_add_func ("/engine/index/mask-figures", test_mask_figures);
   g_test_add_func ("/engine/index/set-figures", test_set_figures);
+  g_test_add_func ("/engine/index/nonzero-figures", test_nonzero_figures);
   g_test_add_func ("/engine/index/mask-events", test_mask_events);
 
   return g_test_run ();
