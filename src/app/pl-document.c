@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "engine/pl-error.h"
+#include "script/pl-script.h"
 
 #include "pl-code.h"
 #include "pl-document.h"
@@ -669,6 +670,31 @@ pl_document_check (PlDocument *self)
   if (n == 0)
     valid = FALSE;
 
+  /* The builders' check is quick but shallow; the interpreter's parser is
+   * the judge. Its error goes to the step on the line it names. */
+  if (valid && self->text != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlScript) script = pl_script_parse ("script.py", self->text, -1, &error);
+      gint line = 0, column = 0;
+
+      if (script == NULL && pl_script_error_get_location (error, &line, &column))
+        {
+          PlStep *step = pl_document_find_step (self, line, NULL);
+
+          if (step != NULL)
+            {
+              const char *message = strstr (error->message, "error: ");
+              g_autofree char *first_line = NULL;
+
+              message = message ? message + strlen ("error: ") : error->message;
+              first_line = g_strndup (message, strcspn (message, "\n"));
+              pl_step_set_error (step, first_line);
+              valid = FALSE;
+            }
+        }
+    }
+
   if (self->valid != valid)
     {
       self->valid = valid;
@@ -807,14 +833,16 @@ pl_document_regenerate (PlDocument *self,
   gboolean was_modified = pl_document_get_modified (self);
   g_autofree char *text = pl_document_write (self);
 
-  pl_document_check (self);
-
   if (g_strcmp0 (text, self->text) == 0)
-    return;
+    {
+      pl_document_check (self);
+      return;
+    }
 
   pl_document_record (self, undo_key);
   g_free (self->text);
   self->text = g_steal_pointer (&text);
+  pl_document_check (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
   pl_document_notify_history (self, could_undo, could_redo, was_modified);
 }

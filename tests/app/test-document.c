@@ -176,6 +176,16 @@ test_document_edit (void)
   g_assert_true (pl_document_get_valid (doc));
   g_assert_null (pl_step_get_error (s2));
 
+  /* What the quick check lets through, the interpreter's parser catches,
+   * on the step's own line. */
+  pl_step_set_code (s2, "x = x +* 2");
+  g_assert_false (pl_document_get_valid (doc));
+  g_assert_nonnull (pl_step_get_error (s2));
+  g_assert_null (pl_step_get_error (s1));
+  pl_step_set_code (s2, "x *= 2");
+  g_assert_true (pl_document_get_valid (doc));
+  g_assert_null (pl_step_get_error (s2));
+
   /* The written text reads back to the same pipelines. */
   reparsed_text = g_strdup (pl_document_get_text (doc));
   {
