@@ -493,6 +493,8 @@ pl_plot_layout_unref (PlPlotLayout *layout)
     {
       g_free (layout->panels[i].name);
       g_free (layout->panels[i].title);
+      g_free (layout->panels[i].rss_cache.columns);
+      g_free (layout->panels[i].alloc_cache.columns);
     }
   g_free (layout->panels);
   g_free (layout->font_family);

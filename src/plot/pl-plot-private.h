@@ -13,6 +13,14 @@ G_BEGIN_DECLS
 
 typedef struct
 {
+  gint64        t0;
+  gint64        t1;
+  guint         n;
+  PlPlotColumn *columns;   /* n + 2, NULL until drawn */
+} PlPlotColumnCache;
+
+typedef struct
+{
   PlPlotRect          band;     /* header, label strip and data */
   PlPlotRect          header;   /* the pipeline's name and the title */
   PlPlotRect          strip;    /* the line numbers above the marks */
@@ -20,6 +28,10 @@ typedef struct
   const PlPlotSeries *series;   /* NULL for the placeholder of an empty run */
   char               *name;
   char               *title;
+  /* The last decimations drawn (a layout is drawn by one thread at a
+   * time). */
+  PlPlotColumnCache   rss_cache;
+  PlPlotColumnCache   alloc_cache;
 } PlPlotPanel;
 
 struct _PlPlotLayout

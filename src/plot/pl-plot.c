@@ -17,8 +17,9 @@ typedef struct
   double        columns_scale; /* decimation columns per user unit */
   gboolean      raster;        /* ends up as pixels (not PDF, SVG or PS) */
   gboolean      grid_drawn;    /* in the current panel */
-  PlPlotColumn *columns;
+  PlPlotColumn *columns;       /* the last decimation (owned by the layout) */
   guint         n_columns;
+  guint         plot_columns;  /* columns across the plot at columns_scale */
 } Render;
 
 static void
@@ -235,18 +236,33 @@ append_step_path (Render *r,
   return started;
 }
 
+/* Decimates @track into @n columns between @t0 and @t1, reusing the
+ * layout's last result for this panel and track: a window redraws the same
+ * layout many times (hover, highlight), and the data do not change. */
 static void
-ensure_columns (Render           *r,
-                const PlPlotRect *plot)
+decimate (Render            *r,
+          guint              panel,
+          gboolean           alloc,
+          const PlPlotTrack *track,
+          gint64             t0,
+          gint64             t1,
+          guint              n)
 {
-  guint n = (guint) CLAMP (ceil (plot->width * r->columns_scale), 1.0, 65536.0);
+  PlPlotColumnCache *cache = alloc ? &r->layout->panels[panel].alloc_cache
+                                   : &r->layout->panels[panel].rss_cache;
 
-  if (n != r->n_columns)
+  if (cache->columns == NULL || cache->t0 != t0 || cache->t1 != t1 || cache->n != n)
     {
-      g_free (r->columns);
-      r->columns = g_new (PlPlotColumn, n + 2);
-      r->n_columns = n;
+      g_free (cache->columns);
+      cache->columns = g_new (PlPlotColumn, n + 2);
+      cache->t0 = t0;
+      cache->t1 = t1;
+      cache->n = n;
+      pl_plot_track_decimate (track, t0, t1, n, cache->columns);
     }
+
+  r->columns = cache->columns;
+  r->n_columns = n;
 }
 
 /* Beyond this many points in view, an image target gets the RSS drawn per
@@ -343,13 +359,7 @@ draw_rss_columns (Render             *r,
   if (tb <= ta)
     return;
 
-  if (n != r->n_columns)
-    {
-      g_free (r->columns);
-      r->columns = g_new (PlPlotColumn, n + 2);
-      r->n_columns = n;
-    }
-  pl_plot_track_decimate (&series->rss, ta, tb, n, r->columns);
+  decimate (r, panel, FALSE, &series->rss, ta, tb, n);
 
   lo = g_new (double, n + 2);
   hi = g_new (double, n + 2);
@@ -466,7 +476,7 @@ draw_rss (Render             *r,
       return;
     }
 
-  pl_plot_track_decimate (&series->rss, layout->t0, layout->t1, r->n_columns, r->columns);
+  decimate (r, panel, FALSE, &series->rss, layout->t0, layout->t1, r->plot_columns);
 
   /* The fill down to zero, then the line over it. */
   cairo_new_path (cr);
@@ -492,7 +502,7 @@ draw_alloc (Render             *r,
   cairo_t *cr = r->cr;
   PlPlotLayout *layout = r->layout;
 
-  pl_plot_track_decimate (&series->alloc, layout->t0, layout->t1, r->n_columns, r->columns);
+  decimate (r, panel, TRUE, &series->alloc, layout->t0, layout->t1, r->plot_columns);
 
   cairo_new_path (cr);
   if (!append_step_path (r, panel, series->end_ns))
@@ -580,7 +590,7 @@ draw_marks (Render             *r,
 
   i0 = pl_plot_series_mark_lower_bound (series, layout->t0);
   i1 = pl_plot_series_mark_lower_bound (series, layout->t1 + 1);
-  normal = g_array_sized_new (FALSE, FALSE, sizeof (gint64), MIN (i1 - i0, (gsize) r->n_columns + 2));
+  normal = g_array_sized_new (FALSE, FALSE, sizeof (gint64), MIN (i1 - i0, (gsize) r->plot_columns + 2));
   highlighted = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   /* A mark's position is snapped to the device grid (crisp lines); the
@@ -958,7 +968,7 @@ draw_panel (Render *r,
 
   if (!empty)
     {
-      ensure_columns (r, plot);
+      r->plot_columns = (guint) CLAMP (ceil (plot->width * r->columns_scale), 1.0, 65536.0);
 
       /* A clip on whole device pixels keeps cairo on its fast paths. */
       cairo_save (cr);
@@ -1063,7 +1073,6 @@ pl_plot_layout_render (PlPlotLayout *layout,
     draw_panel (&r, i);
 
   g_object_unref (r.context);
-  g_free (r.columns);
 
   cairo_restore (cr);
 }

@@ -55,7 +55,9 @@ typedef struct
 } PlPlotRect;
 
 /* A computed layout: where every panel, axis and label goes for one size.
- * The widget keeps one per size and run for drawing and hit-testing. It
+ * The widget keeps one per size and run for drawing and hit-testing; it
+ * also keeps the decimated data of its last drawing, so a redraw of the
+ * same layout is cheaper (draw one layout from one thread at a time). It
  * holds a reference on the run and a copy of the options (the palette and
  * font family are copied too). */
 typedef struct _PlPlotLayout PlPlotLayout;
