@@ -597,14 +597,21 @@ selection_next (Selection *sel,
         {
           PlArray *a = plan->arrays[k];
           gint64 p = sel->pos, aoff = 0, v, n;
-          PlScalar s;
-          for (gint j = plan->sel_ndim - 1; j >= 0; j--)
+          if (plan->sel_ndim == 1)
+            aoff = p * plan->sel_strides[k][0];
+          else
+            for (gint j = plan->sel_ndim - 1; j >= 0; j--)
+              {
+                aoff += (p % plan->sel_shape[j]) * plan->sel_strides[k][j];
+                p /= plan->sel_shape[j];
+              }
+          if (a->dtype == PL_DTYPE_INT64)
+            memcpy (&v, a->data + aoff, sizeof v);
+          else
             {
-              aoff += (p % plan->sel_shape[j]) * plan->sel_strides[k][j];
-              p /= plan->sel_shape[j];
+              PlScalar s = pl_dtype_load (a->dtype, a->data + aoff);
+              v = pl_scalar_to_int (&s);
             }
-          s = pl_dtype_load (a->dtype, a->data + aoff);
-          v = pl_scalar_to_int (&s);
           n = view->shape[plan->array_axis[k]];
           if (v < 0)
             v += n;
