@@ -28,6 +28,10 @@ V['q'] = V['p'].astype(np.float32)
 V['x'] = (np.arange(12.0) * 0.1 - 0.35).reshape(3, 4)
 V['n'] = np.array([[np.nan, 1.0, 2.0], [3.0, np.nan, -1.0], [np.nan, np.nan, np.inf]])
 V['z'] = np.array([-0.0, 0.0, -0.0])
+V['u'] = np.array([0, 1, 2, 3, 250, 251, 127, 128, 255, 7], dtype=np.uint8)
+V['h'] = np.array([0.5, -1.5, 2.0, 65504.0, -0.0, 1e-3, 3.140625, 100.0, -7.0, 1.0], dtype=np.float16)
+V['U'] = np.array([1, 2, 3], dtype=np.uint64)
+V['s8'] = np.array([-128, -1, 0, 1, 127, 5, -5, 3, 2, 1], dtype=np.int8)
 V['a'] = np.float64(2.5)      # 0-d operands: a Python float and int
 V['k'] = np.int64(3)
 
@@ -55,6 +59,7 @@ sum(x, axis=0)|sum(x, 1)|sum(x * x, axis=1)|min(x, axis=0)|max(x, axis=1)|prod(x
 sum(n)|sum(n, axis=0)|min(n)|min(n, axis=1)|max(n, axis=0)|sum(z)|sum(-z)|min(z)|max(z)|sum(x, axis=None)
 sum(x) + 1|sqrt(sum(x))|sum(x, axis=2)|sum(x, axis=-1)|sum(b)|sum(x, axis=0, foo=1)|sum(x, x)
 sum(2)|sum(x, 0, 1)|sum()|sum(a)|max(i)|min(i)
+u + 1|u * i|u > 128|-u|h * 2|h + f|h + d|sqrt(h)|U + 1|U|s8 * s8|s8 + u|where(b, u, s8)
 d +|(d|3 d|d $ e|d e|lambda: d|d, e|'s'|1j * d|d @ e|d = 1|[d]|d < e < 1
 """.replace("\n", "|").split("|")
 EXPRS = [x.strip() for x in EXPRS if x.strip()]
