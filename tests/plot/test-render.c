@@ -561,6 +561,66 @@ test_recording_surface (void)
   cairo_surface_destroy (image);
 }
 
+static cairo_surface_t *
+render_layout (PlPlotLayout *layout,
+               int           width,
+               int           height,
+               double        scale)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (width * scale),
+                                                         (int) (height * scale));
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  pl_plot_layout_render (layout, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+assert_same_pixels (cairo_surface_t *a,
+                    cairo_surface_t *b)
+{
+  g_assert_cmpint (cairo_image_surface_get_height (a), ==, cairo_image_surface_get_height (b));
+  g_assert_cmpmem (cairo_image_surface_get_data (a),
+                   cairo_image_surface_get_height (a) * cairo_image_surface_get_stride (a),
+                   cairo_image_surface_get_data (b),
+                   cairo_image_surface_get_height (b) * cairo_image_surface_get_stride (b));
+}
+
+/* A layout drawn again (its decimations reused), or at another scale,
+ * draws what a fresh layout draws. */
+static void
+test_redraw (void)
+{
+  g_autoptr(PlRun) dense = plot_test_big_run (300000, 500);
+  g_autoptr(PlRun) sparse = plot_test_tutorial_run ();
+  PlRun *runs[] = { dense, sparse };
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_autoptr(PlPlotLayout) kept = pl_plot_layout_new (runs[i], 500, 300, NULL);
+      g_autoptr(PlPlotLayout) fresh = pl_plot_layout_new (runs[i], 500, 300, NULL);
+      cairo_surface_t *first = render_layout (kept, 500, 300, 1);
+      cairo_surface_t *again = render_layout (kept, 500, 300, 1);
+      cairo_surface_t *kept2 = render_layout (kept, 500, 300, 2);
+      cairo_surface_t *fresh2 = render_layout (fresh, 500, 300, 2);
+      cairo_surface_t *back = render_layout (kept, 500, 300, 1);
+
+      assert_same_pixels (first, again);
+      assert_same_pixels (kept2, fresh2);
+      assert_same_pixels (first, back);
+
+      cairo_surface_destroy (first);
+      cairo_surface_destroy (again);
+      cairo_surface_destroy (kept2);
+      cairo_surface_destroy (fresh2);
+      cairo_surface_destroy (back);
+    }
+}
+
 /* One call draws the same as layout + render. */
 static void
 test_render_one_call (void)
@@ -614,6 +674,7 @@ main (int    argc,
   g_test_add_func ("/plot/render/highlight", test_highlight);
   g_test_add_func ("/plot/render/dense-marks", test_dense_marks);
   g_test_add_func ("/plot/render/recording-surface", test_recording_surface);
+  g_test_add_func ("/plot/render/redraw", test_redraw);
   g_test_add_func ("/plot/render/one-call", test_render_one_call);
   g_test_add_func ("/plot/render/tiny-sizes", test_tiny_sizes);
 
