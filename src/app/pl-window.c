@@ -60,8 +60,9 @@ pl_window_update_title (PlWindow *self)
     else if (parent != NULL && g_file_has_prefix (parent, home))
       {
         g_autofree char *relative = g_file_get_relative_path (home, parent);
+        g_autofree char *display = g_filename_display_name (relative);
 
-        folder = g_build_filename ("~", relative, NULL);
+        folder = g_build_filename ("~", display, NULL);
       }
     else if (parent != NULL)
       folder = g_file_get_parse_name (parent);
