@@ -29,16 +29,17 @@ set_color (cairo_t       *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
 }
 
-/* The RSS fill, blended over the palette's background ahead of time when
- * that is opaque: an opaque fill is several times faster to composite,
- * and nothing is drawn under it but the background. */
+/* The RSS fill, blended over the background ahead of time when we paint
+ * that background ourselves (exports): an opaque fill is faster to
+ * composite, and nothing is drawn under it but the background. Over the
+ * caller's background (the window's), it stays translucent. */
 static void
 set_fill_color (Render *r)
 {
   const PlColor *fill = &r->layout->palette.rss_fill;
   const PlColor *bg = &r->layout->palette.background;
 
-  if (bg->alpha < 1.f)
+  if (bg->alpha < 1.f || (r->layout->options.flags & PL_PLOT_NO_BACKGROUND))
     {
       set_color (r->cr, fill);
       return;

@@ -448,9 +448,21 @@ test_palettes_and_background (void)
   g_assert_true (is_background (plot_test_pixel (surface, 1, 1)));
   cairo_surface_destroy (surface);
 
-  surface = plot_test_render (run, 300, 200, 1.0, &clear, NULL);
-  g_assert_cmpint (plot_test_pixel (surface, 1, 1).a, ==, 0);
-  cairo_surface_destroy (surface);
+  {
+    g_autoptr(PlPlotLayout) layout = NULL;
+    double x, y;
+    PlotTestPixel fill;
+
+    surface = plot_test_render (run, 300, 200, 1.0, &clear, &layout);
+    g_assert_cmpint (plot_test_pixel (surface, 1, 1).a, ==, 0);
+    /* Over the caller's background, the fill stays translucent. */
+    x = pl_plot_layout_x_for_time (layout, 5 * PLOT_TEST_MS);
+    y = pl_plot_layout_y_for_bytes (layout, 0, 5 * PLOT_TEST_MIB);
+    fill = plot_test_pixel (surface, (int) x, (int) y);
+    g_assert_cmpint (fill.a, >=, 60);
+    g_assert_cmpint (fill.a, <=, 90);
+    cairo_surface_destroy (surface);
+  }
 }
 
 /* The selected line's marks stand out in the highlight colour. */
