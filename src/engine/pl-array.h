@@ -229,7 +229,12 @@ PlArray    *pl_array_transpose      (PlArray        *self,
 /* --- indexing ----------------------------------------------------------- */
 /* Basic indices give a view; any PL_INDEX_ARRAY gives a copy (MASK reason).
  * A result with ndim 0 from integer indices is a 0-d array the caller turns
- * into a Python scalar. */
+ * into a Python scalar. As in NumPy: a boolean array that is the whole index
+ * and has self's ndim is a mask (counted first, the result allocated once);
+ * any other boolean index becomes nonzero () coordinate arrays (TEMPORARY
+ * allocations while the indexing runs); several integer arrays broadcast
+ * together; 0-d integer arrays are integers. set_item writes in place and
+ * allocates nothing but those coordinate arrays. */
 PlArray    *pl_array_get_item       (PlArray        *self,
                                      const PlIndex  *index,
                                      guint           n_index,
