@@ -16,6 +16,7 @@
 
 #define N 8000000
 #define REPEAT 7
+#define PASSES 3
 
 static PlArray *x, *y, *z, *m, *two, *three, *four, *one, *half;
 
@@ -150,6 +151,7 @@ main (int argc, char **argv)
   const char *numpy_script = NULL;
   g_autoptr(GHashTable) numpy = NULL;
   int repeat = REPEAT;
+  double ours[10];
   gint64 n = N;
   PlScalar s;
 
@@ -172,14 +174,40 @@ main (int argc, char **argv)
   s = pl_scalar_from_int (1); one = pl_array_new_scalar (&s, PL_DTYPE_NONE);
   s = pl_scalar_from_double (0.5); half = pl_array_new_scalar (&s, PL_DTYPE_NONE);
 
-  if (numpy_script != NULL)
-    numpy = run_numpy (numpy_script, repeat);
+  /* Two alternating passes (NumPy, ours, NumPy, ours), keeping the best of
+   * each side: on a shared machine the load changes from second to second,
+   * and alternating gives both sides the same chances. */
+  for (int pass = 0; pass < PASSES; pass++)
+    {
+      if (numpy_script != NULL)
+        {
+          g_autoptr(GHashTable) np_pass = run_numpy (numpy_script, repeat);
+          GHashTableIter hi;
+          gpointer key, value;
 
-  printf ("# 8,000,000 float64, best of %d runs (ms)\n", repeat);
+          if (numpy == NULL)
+            numpy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          g_hash_table_iter_init (&hi, np_pass);
+          while (g_hash_table_iter_next (&hi, &key, &value))
+            {
+              double *old = g_hash_table_lookup (numpy, key);
+
+              if (old == NULL)
+                g_hash_table_insert (numpy, g_strdup (key), g_memdup2 (value, sizeof (double)));
+              else
+                *old = MIN (*old, *(double *) value);
+            }
+        }
+      for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+        ours[i] = MIN (pass == 0 ? G_MAXDOUBLE : ours[i], best_of (cases[i].func, repeat));
+    }
+
+  printf ("# 8,000,000 float64, best of %d runs in each of %d alternating passes (ms)\n",
+          repeat, PASSES);
   printf ("%-18s %10s %10s %8s\n", "operation", "peakline", "numpy", "ratio");
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      double t = best_of (cases[i].func, repeat);
+      double t = ours[i];
       double *np_t = numpy ? g_hash_table_lookup (numpy, cases[i].name) : NULL;
 
       if (np_t != NULL)
