@@ -104,6 +104,8 @@ typedef enum
   FAST_NONE, FAST_POSITIVE, FAST_RECIPROCAL, FAST_ONES, FAST_SQRT, FAST_SQUARE,
 } FastPower;
 
+static PlArray *fast_float_power_into (FastPower kind, PlArray *a, PlArray *out, GError **error);
+
 static PlArray *
 fast_float_power (FastPower  kind,
                   PlArray   *a,
@@ -111,14 +113,23 @@ fast_float_power (FastPower  kind,
                   GError   **error)
 {
   PlArray *out = NULL;
+  PlArray *result;
 
   if (inplace || can_elide_temp_unary (a))
-    {
-      out = a;
-      if (!inplace)
-        note_elision (a);
-    }
+    out = a;
 
+  result = fast_float_power_into (kind, a, out, error);
+  if (result != NULL && out != NULL && !inplace)
+    note_elision (a);
+  return result;
+}
+
+static PlArray *
+fast_float_power_into (FastPower  kind,
+                       PlArray   *a,
+                       PlArray   *out,
+                       GError   **error)
+{
   switch (kind)
     {
     case FAST_POSITIVE:

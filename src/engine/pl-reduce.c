@@ -604,7 +604,10 @@ pl_array_reduce (PlReduceOp  op,
 
     case PL_REDUCE_STD:
       {
-        PlDType acc = mean_acc_dtype (self->dtype);
+        /* NumPy's _var widens ints and bools to float64 but, unlike _mean,
+         * keeps float16 as it is. */
+        PlDType acc = pl_dtype_kind (self->dtype) == PL_DTYPE_KIND_FLOAT ? self->dtype
+                                                                          : PL_DTYPE_FLOAT64;
         PlDType xdt = pl_dtype_promote (self->dtype, acc);
         g_autoptr(PlArray) mean = NULL;
         g_autoptr(PlArray) x = NULL;
