@@ -69,7 +69,4 @@ PlArray     *pl_ufunc_exec_unary  (PlUnaryOp   op,
 PlBuffer    *pl_scratch_new       (PlDType     dtype,
                                    GError    **error);
 
-/* NumPy's one-character type codes ('d', 'l', '?'), for error messages. */
-char         pl_dtype_typecode    (PlDType     dtype);
-
 G_END_DECLS

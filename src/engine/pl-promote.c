@@ -3,7 +3,6 @@
 
 #include "pl-promote.h"
 #include "pl-cast.h"
-#include "pl-kernels-private.h"
 
 #include <math.h>
 
@@ -32,17 +31,6 @@ pl_unary_op_ufunc_name (PlUnaryOp op)
 
   g_return_val_if_fail (op >= 0 && op < PL_N_UNOPS, "?");
   return names[op];
-}
-
-char
-pl_dtype_typecode (PlDType dtype)
-{
-  static const char codes[PL_N_DTYPES] = {
-    '?', 'b', 'h', 'i', 'l', 'B', 'H', 'I', 'L', 'e', 'f', 'd',
-  };
-
-  g_return_val_if_fail (dtype >= 0 && dtype < PL_N_DTYPES, '?');
-  return codes[dtype];
 }
 
 /* bool < int/uint < float: NumPy's dtype_kind_to_simplified_ordering. */

@@ -337,6 +337,38 @@ test_can_cast (void)
   g_assert_cmpstr (pl_casting_name (PL_CASTING_SAME_KIND), ==, "same_kind");
 }
 
+/* Value-based safe casting of 0-d operands, and NumPy's ufunc names. */
+static void
+test_can_cast_array_and_names (void)
+{
+  Scalar v100 = { 'i', 100 }, v200 = { 'i', 200 }, vm1 = { 'i', -1 }, v25 = { 'f', 0, 2.5 },
+         v1e10 = { 'f', 0, 1e10 };
+  g_autoptr(PlArray) s100 = make_scalar (&v100);
+  g_autoptr(PlArray) s200 = make_scalar (&v200);
+  g_autoptr(PlArray) sm1 = make_scalar (&vm1);
+  g_autoptr(PlArray) s25 = make_scalar (&v25);
+  g_autoptr(PlArray) s1e10 = make_scalar (&v1e10);
+  g_autoptr(PlArray) i64 = make_array (PL_DTYPE_INT64);
+
+  g_assert_true (pl_can_cast_array_safe (s100, PL_DTYPE_INT8));
+  g_assert_false (pl_can_cast_array_safe (s200, PL_DTYPE_INT8));
+  g_assert_true (pl_can_cast_array_safe (s200, PL_DTYPE_UINT8));
+  g_assert_false (pl_can_cast_array_safe (sm1, PL_DTYPE_UINT64));
+  g_assert_true (pl_can_cast_array_safe (s25, PL_DTYPE_FLOAT16));
+  g_assert_false (pl_can_cast_array_safe (s1e10, PL_DTYPE_FLOAT16));
+  g_assert_true (pl_can_cast_array_safe (s1e10, PL_DTYPE_FLOAT32));
+  g_assert_false (pl_can_cast_array_safe (s25, PL_DTYPE_INT64));
+  /* Arrays are judged by dtype only. */
+  g_assert_false (pl_can_cast_array_safe (i64, PL_DTYPE_INT8));
+  g_assert_true (pl_can_cast_array_safe (i64, PL_DTYPE_FLOAT64));
+
+  g_assert_cmpstr (pl_binary_op_ufunc_name (PL_BINOP_TRUE_DIVIDE), ==, "divide");
+  g_assert_cmpstr (pl_binary_op_ufunc_name (PL_BINOP_AND), ==, "bitwise_and");
+  g_assert_cmpstr (pl_binary_op_ufunc_name (PL_BINOP_ARCTAN2), ==, "arctan2");
+  g_assert_cmpstr (pl_unary_op_ufunc_name (PL_UNOP_ABSOLUTE), ==, "absolute");
+  g_assert_cmpstr (pl_unary_op_ufunc_name (PL_UNOP_SQUARE), ==, "square");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -348,6 +380,7 @@ main (int argc, char **argv)
   g_test_add_func ("/promote/unary", test_unary);
   g_test_add_func ("/promote/messages", test_messages);
   g_test_add_func ("/promote/can-cast", test_can_cast);
+  g_test_add_func ("/promote/can-cast-array-and-names", test_can_cast_array_and_names);
 
   return g_test_run ();
 }
