@@ -530,6 +530,101 @@ test_cache (void)
   g_assert_cmpuint (pl_numexpr_get_compile_count (), ==, before + 4);
 }
 
+/* Evaluations from several threads at once are serialised, as numexpr's
+ * evaluate_lock serialises them, and share the pool. */
+typedef struct
+{
+  PlArray    *x;
+  PlArray    *expected;
+  const char *expression;
+  gboolean    ok;
+} ConcurrentJob;
+
+static gpointer
+concurrent_worker (gpointer data)
+{
+  ConcurrentJob *job = data;
+
+  job->ok = TRUE;
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PlArray) r = eval1 (job->expression, "x", job->x, &error);
+
+      if (r == NULL || memcmp (r->data, job->expected->data, pl_array_get_nbytes (r)) != 0)
+        job->ok = FALSE;
+    }
+  return NULL;
+}
+
+static void
+test_concurrent_callers (void)
+{
+  static const char *exprs[] = { "x * 2 + 3", "sin(x) + x", "where(x > 0.5, x, 0.0)", "x ** 3" };
+  g_autoptr(PlArray) x = random_doubles (200000, 21, 0, 1);
+  ConcurrentJob jobs[G_N_ELEMENTS (exprs)];
+  GThread *threads[G_N_ELEMENTS (exprs)];
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (exprs); i++)
+    {
+      jobs[i].x = x;
+      jobs[i].expression = exprs[i];
+      jobs[i].expected = eval1 (exprs[i], "x", x, &error);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (exprs); i++)
+    threads[i] = g_thread_new ("caller", concurrent_worker, &jobs[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (exprs); i++)
+    {
+      g_thread_join (threads[i]);
+      g_assert_true (jobs[i].ok);
+      pl_array_unref (jobs[i].expected);
+    }
+}
+
+static void
+test_signature_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "x", "x" };
+  PlDType bad[] = { PL_DTYPE_UINT8 };
+  PlDType two[] = { PL_DTYPE_FLOAT64, PL_DTYPE_FLOAT64 };
+  PlNumExpr *f;
+
+  f = pl_numexpr_new_with_signature ("x + 1", 1, names, bad, &error);
+  g_assert_null (f);
+  g_assert_error (error, PL_ERROR, PL_ERROR_KEY);
+  g_clear_error (&error);
+
+  f = pl_numexpr_new_with_signature ("x + 1", 2, names, two, &error);
+  g_assert_null (f);
+  g_assert_error (error, PL_ERROR, PL_ERROR_VALUE);
+  g_clear_error (&error);
+
+  /* A signature also fixes the order: here y comes first. */
+  {
+    const char *order[] = { "y", "x" };
+    PlDType types[] = { PL_DTYPE_INT32, PL_DTYPE_FLOAT32 };
+    g_autoptr(PlNumExpr) g = pl_numexpr_new_with_signature ("x - y", 2, order, types, &error);
+    gint64 n = 4;
+    PlScalar three = { .kind = PL_DTYPE_KIND_INT, .i = 3 };
+    PlScalar half = { .kind = PL_DTYPE_KIND_FLOAT, .f = 0.5 };
+    g_autoptr(PlArray) y = pl_array_full (1, &n, &three, PL_DTYPE_INT32, &error);
+    g_autoptr(PlArray) x = pl_array_full (1, &n, &half, PL_DTYPE_FLOAT32, &error);
+    PlArray *in[2] = { y, x };
+    g_autoptr(PlArray) r = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (pl_numexpr_get_input_name (g, 0), ==, "y");
+    g_assert_cmpint (pl_numexpr_get_input_dtype (g, 0), ==, PL_DTYPE_INT32);
+    g_assert_cmpint (pl_numexpr_get_result_dtype (g), ==, PL_DTYPE_FLOAT32);
+    r = pl_numexpr_run (g, in, 2, NULL, PL_NUMEXPR_CASTING_SAFE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat (pl_array_get_flat (r, 3).f, ==, -2.5);
+  }
+}
+
 /* --- the compiler -------------------------------------------------------- */
 
 static char *
@@ -1138,6 +1233,8 @@ main (int   argc,
   g_test_add_func ("/numexpr/names", test_names);
   g_test_add_func ("/numexpr/numexpr-object", test_numexpr_object);
   g_test_add_func ("/numexpr/cache", test_cache);
+  g_test_add_func ("/numexpr/concurrent-callers", test_concurrent_callers);
+  g_test_add_func ("/numexpr/signature-errors", test_signature_errors);
   g_test_add_func ("/numexpr/compiler", test_compiler);
   g_test_add_func ("/numexpr/bit-exact-arithmetic", test_bit_exact_arithmetic);
   g_test_add_func ("/numexpr/transcendental", test_transcendental);
