@@ -709,7 +709,7 @@ pl_array_ones_like (PlArray  *proto,
     utype start = (utype) d[0];                                             \
     utype delta = (utype) ((utype) d[1] - start);                           \
     for (gint64 i = 2; i < n; i++)                                          \
-      d[i] = (ctype) (utype) (start + (utype) i * delta);                   \
+      d[i] = (ctype) (utype) ((guint64) start + (guint64) i * (guint64) delta); \
   }
 
 #define ARANGE_FILL_FLOAT(ctype)                                            \

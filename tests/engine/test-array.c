@@ -386,6 +386,13 @@ test_arange (void)
   pl_array_unref (a);
   g_assert_no_error (error);
 
+  /* Wrapping integer fills without overflow (UBSan): np.arange (0, 70000,
+   * 300, dtype=np.uint16)[-1] == 69900 % 65536 == 4364. */
+  a = pl_array_arange (I (0), I (70000), I (300), PL_DTYPE_UINT16, &error);
+  g_assert_cmpint (a->shape[0], ==, 234);
+  g_assert_cmpint (pl_array_get_flat (a, 233).i, ==, 4364);
+  pl_array_unref (a);
+
   /* Empty ranges, and two booleans at most. */
   a = pl_array_arange (I (5), I (1), NULL, PL_DTYPE_NONE, &error);
   g_assert_cmpint (a->shape[0], ==, 0);
