@@ -1434,7 +1434,7 @@ bi_analyze_memory (PlInterp *I,
   if (I->hooks.analyze_memory != NULL)
     {
       GError *error = NULL;
-      if (!I->hooks.analyze_memory (I->user_data, I, I->current_line, pipelines, call->n_args, &opts, &error))
+      if (!I->hooks.analyze_memory (I->user_data, I, I->call_line, pipelines, call->n_args, &opts, &error))
         {
           gint line, col;
           if (error == NULL)

@@ -27,6 +27,8 @@ struct _PlScript
   PlNode   *module;
   GArray   *experiment_lines;   /* gint */
   GArray   *line_offsets;       /* gsize: start of each line */
+  GArray   *functions;          /* PlScriptFunction */
+  GArray   *experiments;        /* PlScriptExperiment */
 };
 
 typedef struct _PlFrame PlFrame;
@@ -63,6 +65,7 @@ struct _PlInterp
   PlRaised       err;
   GString       *out_line;
   gint           current_line;
+  gint           call_line;    /* line of the call expression being made */
 };
 
 /* Raising: every function that fails returns FALSE after one of these. */

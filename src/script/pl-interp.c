@@ -1682,7 +1682,12 @@ eval_call (PlInterp *I,
   call.kw_names = kw_names;
   call.kw_values = kw_values;
   call.n_kw = node->n_items2;
-  ok = pl_interp_call_val (I, &callee, &call, out);
+  {
+    gint saved_call_line = I->call_line;
+    I->call_line = node->line;
+    ok = pl_interp_call_val (I, &callee, &call, out);
+    I->call_line = saved_call_line;
+  }
 
 out:
   for (guint i = 0; i < args->len; i++)

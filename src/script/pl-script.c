@@ -59,15 +59,15 @@ pl_script_format_error (const char *filename,
 }
 
 static void
-collect_experiments (PlNode *node,
-                     GArray *lines)
+collect_experiments (PlNode    *node,
+                     GPtrArray *lines)
 {
   if (node == NULL)
     return;
   if (node->kind == PL_NODE_CALL && node->a != NULL && node->a->kind == PL_NODE_ATTR &&
       g_strcmp0 (node->a->str, "analyze_memory") == 0 && node->a->a != NULL &&
       node->a->a->kind == PL_NODE_NAME && g_strcmp0 (node->a->a->str, "utils") == 0)
-    g_array_append_val (lines, node->line);
+    g_ptr_array_add (lines, node);
   collect_experiments (node->a, lines);
   collect_experiments (node->b, lines);
   collect_experiments (node->c, lines);
@@ -82,11 +82,140 @@ collect_experiments (PlNode *node,
 }
 
 static gint
-compare_int (gconstpointer a,
-             gconstpointer b)
+compare_nodes (gconstpointer a,
+               gconstpointer b)
 {
-  gint x = *(const gint *) a, y = *(const gint *) b;
-  return (x > y) - (x < y);
+  const PlNode *x = *(PlNode * const *) a, *y = *(PlNode * const *) b;
+  if (x->line != y->line)
+    return (x->line > y->line) - (x->line < y->line);
+  return (x->col > y->col) - (x->col < y->col);
+}
+
+/* Byte offset of (line, col) in the source; col counts characters. */
+static gsize
+offset_of (PlScript *self,
+           gint      line,
+           gint      col)
+{
+  gsize start, end;
+  const char *p;
+
+  if (line < 1)
+    return 0;
+  if ((guint) line > self->line_offsets->len)
+    return self->length;
+  start = g_array_index (self->line_offsets, gsize, line - 1);
+  end = (guint) line < self->line_offsets->len ? g_array_index (self->line_offsets, gsize, line) : self->length;
+  p = self->source + start;
+  for (gint i = 1; i < col && p < self->source + end; i++)
+    p = g_utf8_next_char (p);
+  return MIN ((gsize) (p - self->source), end);
+}
+
+/* The end of a statement: compound statements end with their last block. */
+static void
+node_end (const PlNode *node,
+          gint         *line,
+          gint         *col)
+{
+  if (node->n_orelse > 0)
+    node_end (node->orelse[node->n_orelse - 1], line, col);
+  else if (node->n_body > 0 &&
+           (node->kind == PL_NODE_IF || node->kind == PL_NODE_WHILE || node->kind == PL_NODE_FOR ||
+            node->kind == PL_NODE_DEF))
+    node_end (node->body[node->n_body - 1], line, col);
+  else
+    {
+      *line = node->end_line;
+      *col = node->end_col;
+    }
+}
+
+static PlScriptStatement
+statement_of (PlScript     *self,
+              const PlNode *node)
+{
+  PlScriptStatement st;
+  gsize a, b;
+
+  st.line = node->line;
+  st.col = node->col;
+  node_end (node, &st.end_line, &st.end_col);
+  a = offset_of (self, st.line, st.col);
+  b = offset_of (self, st.end_line, st.end_col);
+  st.text = pl_arena_strndup (self->arena, self->source + a, b > a ? b - a : 0);
+  return st;
+}
+
+static void
+build_structure (PlScript  *self,
+                 GPtrArray *calls)
+{
+  gsize off = 0;
+
+  g_array_append_val (self->line_offsets, off);
+  for (gsize i = 0; i < self->length; i++)
+    if (self->source[i] == '\n')
+      {
+        off = i + 1;
+        g_array_append_val (self->line_offsets, off);
+      }
+
+  for (guint i = 0; i < self->module->n_body; i++)
+    {
+      PlNode *def = self->module->body[i];
+      PlScriptFunction fn = { 0, };
+      const char **params, **defaults;
+      PlScriptStatement *stmts;
+
+      if (def->kind != PL_NODE_DEF)
+        continue;
+      fn.name = def->str;
+      fn.def = statement_of (self, def);
+      fn.n_params = def->n_items;
+      params = pl_arena_alloc (self->arena, sizeof (char *) * (def->n_items + 1));
+      defaults = pl_arena_alloc (self->arena, sizeof (char *) * (def->n_items + 1));
+      for (guint k = 0; k < def->n_items; k++)
+        {
+          params[k] = def->items[k]->str;
+          defaults[k] = def->items[k]->a != NULL ? statement_of (self, def->items[k]->a).text : NULL;
+        }
+      fn.params = params;
+      fn.defaults = defaults;
+      fn.n_statements = def->n_body;
+      stmts = pl_arena_alloc (self->arena, sizeof (PlScriptStatement) * MAX (def->n_body, 1));
+      for (guint k = 0; k < def->n_body; k++)
+        stmts[k] = statement_of (self, def->body[k]);
+      fn.statements = stmts;
+      g_array_append_val (self->functions, fn);
+    }
+
+  for (guint i = 0; i < calls->len; i++)
+    {
+      PlNode *call = calls->pdata[i];
+      PlScriptExperiment ex = { 0, };
+      PlScriptStatement *pipes, *values;
+      const char **names;
+
+      ex.call = statement_of (self, call);
+      ex.n_pipelines = call->n_items;
+      pipes = pl_arena_alloc (self->arena, sizeof (PlScriptStatement) * MAX (call->n_items, 1));
+      for (guint k = 0; k < call->n_items; k++)
+        pipes[k] = statement_of (self, call->items[k]);
+      ex.pipelines = pipes;
+      ex.n_keywords = call->n_items2;
+      names = pl_arena_alloc (self->arena, sizeof (char *) * (call->n_items2 + 1));
+      values = pl_arena_alloc (self->arena, sizeof (PlScriptStatement) * MAX (call->n_items2, 1));
+      for (guint k = 0; k < call->n_items2; k++)
+        {
+          names[k] = call->items2[k]->str;
+          values[k] = statement_of (self, call->items2[k]->a);
+        }
+      ex.keyword_names = names;
+      ex.keyword_values = values;
+      g_array_append_val (self->experiments, ex);
+      g_array_append_val (self->experiment_lines, call->line);
+    }
 }
 
 /**
@@ -124,6 +253,9 @@ pl_script_parse (const char  *filename,
   self->length = length;
   self->arena = pl_arena_new ();
   self->experiment_lines = g_array_new (FALSE, FALSE, sizeof (gint));
+  self->line_offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  self->functions = g_array_new (FALSE, TRUE, sizeof (PlScriptFunction));
+  self->experiments = g_array_new (FALSE, TRUE, sizeof (PlScriptExperiment));
   self->module = pl_parse_module (self->arena, self->source, self->length, &line, &col, &kind, &local);
   if (self->module == NULL)
     {
@@ -133,8 +265,13 @@ pl_script_parse (const char  *filename,
       g_error_free (local);
       return NULL;
     }
-  collect_experiments (self->module, self->experiment_lines);
-  g_array_sort (self->experiment_lines, compare_int);
+  {
+    GPtrArray *calls = g_ptr_array_new ();
+    collect_experiments (self->module, calls);
+    g_ptr_array_sort (calls, compare_nodes);
+    build_structure (self, calls);
+    g_ptr_array_free (calls, TRUE);
+  }
   return g_steal_pointer (&self);
 }
 
@@ -166,6 +303,9 @@ pl_script_unref (PlScript *self)
   g_free (self->source);
   pl_arena_free (self->arena);
   g_array_unref (self->experiment_lines);
+  g_array_unref (self->line_offsets);
+  g_array_unref (self->functions);
+  g_array_unref (self->experiments);
   g_free (self);
 }
 
@@ -197,6 +337,51 @@ pl_script_get_experiment_line (PlScript *self,
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (index < self->experiment_lines->len, 0);
   return g_array_index (self->experiment_lines, gint, index);
+}
+
+/**
+ * pl_script_get_n_functions:
+ * @self: a #PlScript
+ *
+ * Returns: the number of top-level function definitions
+ */
+guint
+pl_script_get_n_functions (PlScript *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->functions->len;
+}
+
+/**
+ * pl_script_get_function:
+ * @self: a #PlScript
+ * @index: which definition, in source order
+ *
+ * Returns: (transfer none): the definition's name, parameters and statements
+ */
+const PlScriptFunction *
+pl_script_get_function (PlScript *self,
+                        guint     index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->functions->len, NULL);
+  return &g_array_index (self->functions, PlScriptFunction, index);
+}
+
+/**
+ * pl_script_get_experiment:
+ * @self: a #PlScript
+ * @index: which utils.analyze_memory call, in source order
+ *
+ * Returns: (transfer none): the call and the text of its arguments
+ */
+const PlScriptExperiment *
+pl_script_get_experiment (PlScript *self,
+                          guint     index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->experiments->len, NULL);
+  return &g_array_index (self->experiments, PlScriptExperiment, index);
 }
 
 /**

@@ -78,6 +78,52 @@ guint         pl_script_get_n_experiments   (PlScript       *self);
 gint          pl_script_get_experiment_line (PlScript       *self,
                                              guint           index);
 
+/* --- static structure, for editors (all strings owned by the script) ---- */
+
+/* A statement: its extent (lines and columns from 1, the end one past the
+ * last character) and its source text. */
+typedef struct
+{
+  gint        line;
+  gint        col;
+  gint        end_line;
+  gint        end_col;
+  const char *text;
+} PlScriptStatement;
+
+/* A top-level `def`: its name, parameters (with the source text of each
+ * default, or NULL), and the statements of its body (top level of the body
+ * only; compound statements span their whole block). */
+typedef struct
+{
+  const char              *name;
+  PlScriptStatement        def;           /* the whole definition */
+  guint                    n_params;
+  const char * const      *params;
+  const char * const      *defaults;
+  guint                    n_statements;
+  const PlScriptStatement *statements;
+} PlScriptFunction;
+
+/* A utils.analyze_memory(...) call: the call, the source text of each
+ * positional argument (the pipelines) and of each keyword argument. */
+typedef struct
+{
+  PlScriptStatement        call;
+  guint                    n_pipelines;
+  const PlScriptStatement *pipelines;
+  guint                    n_keywords;
+  const char * const      *keyword_names;
+  const PlScriptStatement *keyword_values;
+} PlScriptExperiment;
+
+guint                     pl_script_get_n_functions  (PlScript *self);
+const PlScriptFunction   *pl_script_get_function     (PlScript *self,
+                                                      guint     index);
+/* The same calls as pl_script_get_experiment_line(), in the same order. */
+const PlScriptExperiment *pl_script_get_experiment   (PlScript *self,
+                                                      guint     index);
+
 gboolean      pl_script_error_get_location  (const GError   *error,
                                              gint           *line,
                                              gint           *column);
