@@ -6,9 +6,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "pl-cast.h"
 #include "pl-iter.h"
@@ -24,8 +21,6 @@
 /* numexpr's CacheDict(256). */
 #define NE_CACHE_SIZE 256
 #define NE_MAX_THREADS 256
-/* Results at least this large are written with streaming stores. */
-#define NE_STREAM_MIN (4 * 1024 * 1024)
 
 struct _PlNumExpr
 {
@@ -266,7 +261,6 @@ typedef struct
   guint8          *out_data;
   gint64           out_strides[PL_MAX_DIMS];
   gboolean         out_direct;
-  gboolean         out_stream;        /* direct, written with streaming stores */
   gboolean         reducing;          /* accumulate into out_data instead */
   gsize            out_itemsize;      /* result kind */
   gsize            out_array_itemsize;
@@ -344,37 +338,6 @@ fill_scalar (guint8 *dst,
 {
   for (gsize j = 1; j < n; j++)
     memcpy (dst + j * itemsize, dst, itemsize);
-}
-
-/* Copies a block from scratch (in L1) to the output with non-temporal
- * stores: a large result is written once and not read back by this
- * evaluation, so it need not be read into the cache first. */
-static void
-stream_copy (guint8       *dst,
-             const guint8 *src,
-             gsize         nbytes)
-{
-#if defined(__SSE2__)
-  gsize head = (16 - ((guintptr) dst & 15)) & 15;
-  gsize i;
-
-  head = MIN (head, nbytes);
-  memcpy (dst, src, head);
-  for (i = head; i + 64 <= nbytes; i += 64)
-    {
-      __m128i a = _mm_loadu_si128 ((const __m128i *) (src + i));
-      __m128i b = _mm_loadu_si128 ((const __m128i *) (src + i + 16));
-      __m128i c = _mm_loadu_si128 ((const __m128i *) (src + i + 32));
-      __m128i d = _mm_loadu_si128 ((const __m128i *) (src + i + 48));
-      _mm_stream_si128 ((__m128i *) (dst + i), a);
-      _mm_stream_si128 ((__m128i *) (dst + i + 16), b);
-      _mm_stream_si128 ((__m128i *) (dst + i + 32), c);
-      _mm_stream_si128 ((__m128i *) (dst + i + 48), d);
-    }
-  memcpy (dst + i, src + i, nbytes - i);
-#else
-  memcpy (dst, src, nbytes);
-#endif
 }
 
 /* min and max skip NaNs as numexpr's (fmin/fmax) do; a NaN stays only if
@@ -478,9 +441,11 @@ run_block (Job    *job,
         }
     }
 
-  out_block = (job->out_direct && !job->out_stream)
-              ? job->out_data + start * (gint64) job->out_itemsize
-              : scratch + job->out_scratch_offset;
+  /* The result is written in place when it can be: a fresh result's pages
+   * are zeroed by the kernel as they are first touched, so they are in the
+   * cache when the block is stored (streaming stores measured slower). */
+  out_block = job->out_direct ? job->out_data + start * (gint64) job->out_itemsize
+                              : scratch + job->out_scratch_offset;
   ptrs[0] = out_block;
 
   ne_vm_run (program, job->flags, ptrs, (gsize) count);
@@ -489,9 +454,6 @@ run_block (Job    *job,
     fill_scalar (out_block, job->out_itemsize, (gsize) count);
   if (job->reducing)
     reduce_block (job, out_block, start, count);
-  else if (job->out_stream)
-    stream_copy (job->out_data + start * (gint64) job->out_itemsize, out_block,
-                 (gsize) count * job->out_itemsize);
   else if (!job->out_direct)
     walk_copy (job, job->out_data, job->out_strides, start, count, out_block,
                job->out_itemsize, job->out_cast, FALSE);
@@ -536,10 +498,6 @@ job_thread (guint    thread_index,
       for (gint64 s = start; s < end; s += NE_BLOCK)
         run_block (job, scratch, ptrs, s, MIN (NE_BLOCK, end - s));
     }
-#if defined(__SSE2__)
-  if (job->out_stream)
-    _mm_sfence ();
-#endif
 }
 
 static gboolean
@@ -831,9 +789,7 @@ run_program (const NeProgram  *program,
                    && is_c_contiguous_for (job.ndim, job.shape, result->strides,
                                            job.out_array_itemsize);
   job.reducing = reducing;
-  job.out_stream = job.out_direct && out == NULL && pl_array_get_nbytes (result) >= NE_STREAM_MIN
-                   && g_getenv ("PL_NUMEXPR_NO_STREAM") == NULL;
-  if (!job.out_direct || job.out_stream)
+  if (!job.out_direct)
     {
       job.out_cast = pl_cast_get_loop (result_dtype, result->dtype);
       job.out_scratch_offset = per_thread;
