@@ -161,10 +161,10 @@ static const struct
   { "line",      N_("Line"),         "line",      TRUE,  FALSE, 48 },
   { "code",      N_("Code"),         "code",      FALSE, TRUE,  -1 },
   { "hits",      N_("Hits"),         "hits",      TRUE,  FALSE, 44 },
-  { "time",      N_("Time"),         "time",      TRUE,  FALSE, 72 },
+  { "time",      N_("Time"),         "time",      TRUE,  FALSE, 84 },
   { "allocated", N_("Allocated"),    "allocated", TRUE,  FALSE, 80 },
   { "freed",     N_("Freed"),        "freed",     TRUE,  FALSE, 72 },
-  { "peak",      N_("Peak"),         "peak",      TRUE,  FALSE, 76 },
+  { "peak",      N_("Peak"),         "peak",      TRUE,  FALSE, 84 },
   { "live",      N_("Live After"),   "live",      TRUE,  FALSE, 80 },
 };
 
