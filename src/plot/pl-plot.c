@@ -927,17 +927,17 @@ draw_header (Render *r,
   PlPlotPanel *panel = &layout->panels[panel_index];
   g_autoptr(PangoLayout) name = text_layout (r, layout->name_size, PANGO_WEIGHT_BOLD, panel->name);
   g_autoptr(PangoLayout) title = text_layout (r, layout->title_size, PANGO_WEIGHT_NORMAL, panel->title);
-  double nw, nh, th, legend = 0, available, center_y, title_x;
+  double nw, nh, tw, th, legend = 0, available, center_y, title_x;
 
   layout_size (name, &nw, &nh);
-  layout_size (title, NULL, &th);
+  layout_size (title, &tw, &th);
   center_y = panel->header.y + nh / 2;
 
   if (panel_index == 0 && !(layout->options.flags & PL_PLOT_HIDE_LEGEND))
     {
       legend = legend_width (r, FALSE, 0, 0);
-      /* A narrow plot keeps its title and drops the legend. */
-      if (legend + 24.0 + nw + 16.0 + 120.0 > panel->header.width)
+      /* A narrow plot keeps its whole title and drops the legend. */
+      if (nw + 14.0 + tw + 24.0 + legend > panel->header.width)
         legend = 0;
       else
         legend_width (r, TRUE, panel->header.x + panel->header.width, center_y);
