@@ -1568,7 +1568,8 @@ pl_interp_call_val (PlInterp    *I,
             merged.n_args = o->partial.n_args + call->n_args;
             merged.args = g_new (PlVal, MAX (merged.n_args, 1));
             memcpy (merged.args, o->partial.args, sizeof (PlVal) * o->partial.n_args);
-            memcpy (merged.args + o->partial.n_args, call->args, sizeof (PlVal) * call->n_args);
+            if (call->n_args > 0)
+              memcpy (merged.args + o->partial.n_args, call->args, sizeof (PlVal) * call->n_args);
             merged.kw_names = g_new (const char *, o->partial.n_kw + call->n_kw + 1);
             merged.kw_values = g_new (PlVal, o->partial.n_kw + call->n_kw + 1);
             for (guint i = 0; i < o->partial.n_kw; i++)

@@ -186,7 +186,8 @@ on_analyze (gpointer                user_data,
       m->final = pl_alloc_get_live_bytes () - r->base;
       g_array_sort (r->lines, compare_lines);
       m->n_lines = MIN (r->lines->len, G_N_ELEMENTS (m->lines));
-      memcpy (m->lines, r->lines->data, sizeof (RefLine) * m->n_lines);
+      if (m->n_lines > 0)
+        memcpy (m->lines, r->lines->data, sizeof (RefLine) * m->n_lines);
       g_array_free (r->lines, TRUE);
       r->lines = NULL;
       r->target = NULL;
