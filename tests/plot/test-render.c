@@ -166,6 +166,42 @@ test_mark_position_hidpi (void)
   check_mark_position (2.0);
 }
 
+/* A zoomed view (the window's time range): data and marks where the
+ * zoomed axis puts them, nothing outside the plot. */
+static void
+test_zoomed_view (void)
+{
+  g_autoptr(PlRun) run = triangle (48 * PLOT_TEST_MIB, 0);
+  PlMarkStyle style = { .linestyle = (char *) "-", .color = (char *) "red", .alpha = 1.0, .fontsize = 6 };
+  PlPlotOptions options = { .flags = DATA_ONLY | PL_PLOT_HIDE_ALLOC, .time_start_ns = 2 * PLOT_TEST_MS,
+                            .time_end_ns = 3 * PLOT_TEST_MS };
+  g_autoptr(PlPlotLayout) layout = NULL;
+  cairo_surface_t *surface;
+  PlPlotRect area;
+  int mark_x, row;
+  double expected;
+
+  options.flags &= ~PL_PLOT_HIDE_MARKS;
+  pl_run_set_mark_style (run, &style);
+  surface = plot_test_render (run, 400, 300, 1.0, &options, &layout);
+  pl_plot_layout_get_plot_area (layout, 0, &area);
+
+  /* The span at 2.5 ms is in the middle of the window. */
+  mark_x = (int) floor (pl_plot_layout_x_for_time (layout, 2500000));
+  g_assert_cmpfloat (fabs (mark_x - (area.x + area.width / 2)), <=, 1.0);
+  g_assert_true (is_red (plot_test_pixel (surface, mark_x, (int) (area.y + area.height * 0.1))));
+
+  /* At 2.25 ms the triangle is at 48 MiB * 2.25 / 5. */
+  row = first_row (surface, &area, 1.0, (int) floor (pl_plot_layout_x_for_time (layout, 2250000)), is_blue);
+  expected = pl_plot_layout_y_for_bytes (layout, 0, 48.0 * PLOT_TEST_MIB * 2.25 / 5.0);
+  g_assert_cmpfloat (fabs (row + 0.5 - expected), <=, 2.0);
+
+  /* Nothing of the data left of the plot. */
+  g_assert_false (is_blue (plot_test_pixel (surface, (int) area.x - 3, (int) (area.y + area.height - 3))));
+
+  cairo_surface_destroy (surface);
+}
+
 /* The tutorial's default: a dashed, translucent grey line. */
 static void
 test_mark_dashed (void)
@@ -677,6 +713,7 @@ main (int    argc,
   g_test_add_func ("/plot/render/mark-position", test_mark_position);
   g_test_add_func ("/plot/render/mark-position-hidpi", test_mark_position_hidpi);
   g_test_add_func ("/plot/render/mark-dashed", test_mark_dashed);
+  g_test_add_func ("/plot/render/zoomed-view", test_zoomed_view);
   g_test_add_func ("/plot/render/shared-scale", test_shared_scale);
   g_test_add_func ("/plot/render/alloc-steps", test_alloc_steps);
   g_test_add_func ("/plot/render/step-within-a-column", test_step_within_a_column);
