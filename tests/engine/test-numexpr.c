@@ -882,6 +882,18 @@ test_strided_and_broadcast (void)
         }
   }
 
+  /* A zero-stride view (np.broadcast_to): every element is the same value. */
+  {
+    gint64 m = 5000, zero = 0;
+    g_autoptr(PlArray) same = pl_array_new_view (base, 1, &m, &zero, base->data + 8);
+    g_autoptr(PlArray) res = eval1 ("v * 2 + 1", "v", same, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (res->shape[0], ==, m);
+    for (gint64 i = 0; i < m; i++)
+      g_assert_true (same_double (((double *) res->data)[i], pb[1] * 2.0 + 1.0));
+  }
+
   /* Shapes that do not broadcast. */
   {
     g_autoptr(PlArray) three = random_doubles (3, 13, 0, 1);
@@ -1218,6 +1230,14 @@ test_cancel (void)
   r = eval1 ("sin(x) + 1", "x", x, &error);
   g_assert_no_error (error);
   pl_array_unref (r);
+
+  /* Reductions stop too. */
+  pl_engine_interrupt ();
+  r = eval1 ("sum(sin(x))", "x", x, &error);
+  pl_engine_clear_interrupt ();
+  g_assert_null (r);
+  g_assert_error (error, PL_ERROR, PL_ERROR_CANCELLED);
+  g_assert_cmpint (pl_alloc_get_live_bytes (), ==, base);
 }
 
 int
