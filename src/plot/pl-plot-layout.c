@@ -232,7 +232,7 @@ pl_plot_dup_panel_title (PlRun *run,
 
   series = pl_plot_series_get (run, panel);
   duration = pl_format_duration ((double) series->total_time_ns / 1e9, 1);
-  peak = series->has_samples ? pl_format_mebibytes (series->rss.max, 1) : g_strdup ("—");
+  peak = series->has_samples ? pl_format_mebibytes (series->peak_rss, 1) : g_strdup ("—");
 
   /* Translators: the title of a pipeline's panel, as the tutorial's plot
    * writes it: "Total Time: 18.9 ms — Peak Memory: 61.0 MiB". */
@@ -256,7 +256,7 @@ compute_ranges (PlPlotLayout *layout)
       if (series->rss.n > 0)
         {
           lo = MIN (lo, (double) series->rss.min);
-          hi = MAX (hi, (double) series->rss.max);
+          hi = MAX (hi, (double) series->peak_rss);
         }
       if (series->alloc.n > 0)
         {

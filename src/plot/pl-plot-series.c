@@ -496,6 +496,9 @@ pl_plot_series_new (PlPipelineRun *pipeline)
       series->end_ns = MAX (series->end_ns, MAX (spans[i].start_ns, spans[i].end_ns));
     }
 
+  series->peak_rss_source = pl_pipeline_run_get_peak_rss_bytes (pipeline);
+  series->peak_rss = series->has_samples ? MAX (series->rss.max, series->peak_rss_source) : 0;
+
   series->total_time_source = pl_pipeline_run_get_total_time_ns (pipeline);
   series->total_time_ns = series->total_time_source;
   if (series->total_time_ns <= 0)
@@ -560,7 +563,8 @@ series_is_current (const PlPlotSeries *series,
       && series->n_samples == n_samples && series->samples_data == (gconstpointer) samples
       && series->n_events == n_events && series->events_data == (gconstpointer) events
       && series->n_spans == n_spans && series->spans_data == (gconstpointer) spans
-      && series->total_time_source == pl_pipeline_run_get_total_time_ns (pipeline);
+      && series->total_time_source == pl_pipeline_run_get_total_time_ns (pipeline)
+      && series->peak_rss_source == pl_pipeline_run_get_peak_rss_bytes (pipeline);
 }
 
 static GQuark

@@ -62,6 +62,9 @@ typedef struct
   gint64         start_ns;        /* earliest time of anything (<= 0) */
   gint64         end_ns;          /* latest time of anything (>= 0) */
   gint64         total_time_ns;   /* what the title reports */
+  gint64         peak_rss;        /* the highest sample, or the run layer's
+                                   * peak if higher (a high-water mark the
+                                   * samples missed) */
   PlSample      *sorted_samples;  /* a sorted copy if the samples were not */
 
   /* Line marks: the starts of the spans, sorted by time. */
@@ -75,6 +78,7 @@ typedef struct
   /* What the series was built from, to notice a run that changed. */
   gsize          n_samples;
   gint64         total_time_source;
+  gint64         peak_rss_source;
   gsize          n_events;
   gsize          n_spans;
   gconstpointer  samples_data;

@@ -695,8 +695,10 @@ draw_peak (Render             *r,
   if (t < layout->t0 || t > layout->t1)
     return;
 
+  /* At the highest sample; above it if the run layer knows of a higher
+   * peak between two samples (then the dot floats over the line). */
   x = x_for_time (r, t);
-  y = y_for (r, panel, series->rss.max);
+  y = y_for (r, panel, series->peak_rss);
 
   cairo_new_path (cr);
   cairo_arc (cr, x, y, 3.5, 0, 2 * G_PI);
@@ -708,7 +710,7 @@ draw_peak (Render             *r,
 
   if (layout->show_text)
     {
-      g_autofree char *text = pl_format_mebibytes (series->rss.max, 1);
+      g_autofree char *text = pl_format_mebibytes (series->peak_rss, 1);
       g_autoptr(PangoLayout) pl = text_layout (r, layout->tick_size, PANGO_WEIGHT_BOLD, text);
       double w, h, tx;
 

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "plot/pl-plot.h"
 #include "plot/pl-plot-series.h"
 #include "plot-test-run.h"
 
@@ -295,6 +296,31 @@ test_cache (void)
   g_assert_true (pl_plot_series_get (run, 0) == a);
 }
 
+/* The title's peak is the run layer's when that is higher than every
+ * sample (a high-water mark between samples). */
+static void
+test_peak_between_samples (void)
+{
+  g_autoptr(PlRun) run = pl_run_new ("x.py", 1);
+  PlPipelineRun *pipeline = pl_run_add_pipeline (run, "f");
+  const PlPlotSeries *series;
+  g_autofree char *title = NULL;
+
+  for (int i = 0; i < 10; i++)
+    pl_pipeline_run_append_sample (pipeline, &(PlSample) { .time_ns = i * 1000, .rss_bytes = i * PLOT_TEST_MIB });
+  pl_pipeline_run_finish (pipeline);
+  series = pl_plot_series_get (run, 0);
+  g_assert_cmpint (series->peak_rss, ==, 9 * PLOT_TEST_MIB);
+
+  pl_pipeline_run_note_peak_rss (pipeline, 12 * PLOT_TEST_MIB);
+  pl_pipeline_run_finish (pipeline);
+  series = pl_plot_series_get (run, 0);
+  g_assert_cmpint (series->peak_rss, ==, 12 * PLOT_TEST_MIB);
+  g_assert_cmpint (series->rss.max, ==, 9 * PLOT_TEST_MIB);
+  title = pl_plot_dup_panel_title (run, 0);
+  g_assert_cmpstr (title, ==, "Total Time: 9.0 µs — Peak Memory: 12.0 MiB");
+}
+
 static void
 test_empty_pipeline (void)
 {
@@ -324,6 +350,7 @@ main (int    argc,
   g_test_add_func ("/plot/series/alloc-from-samples", test_alloc_from_samples);
   g_test_add_func ("/plot/series/unsorted-input", test_unsorted_input);
   g_test_add_func ("/plot/series/cache", test_cache);
+  g_test_add_func ("/plot/series/peak-between-samples", test_peak_between_samples);
   g_test_add_func ("/plot/series/empty-pipeline", test_empty_pipeline);
 
   return g_test_run ();
