@@ -20,7 +20,7 @@
 #define NE_PARALLEL_MIN (4 * NE_CHUNK)
 /* numexpr's CacheDict(256). */
 #define NE_CACHE_SIZE 256
-#define NE_MAX_THREADS 256
+#define NE_MAX_THREADS 4096
 
 struct _PlNumExpr
 {

@@ -123,7 +123,8 @@ char       *pl_numexpr_disassemble         (PlNumExpr           *self);
 /* --- threads ------------------------------------------------------------ */
 
 /* ne.set_num_threads(n): returns the previous count. The default is
- * pl_numexpr_detect_number_of_cores(). n must be >= 1. */
+ * numexpr's: the number of cores, at most 8. n must be >= 1 (at most 4096
+ * are kept); an evaluation uses no more threads than it has chunks of work. */
 guint       pl_numexpr_set_num_threads     (guint                n_threads);
 guint       pl_numexpr_get_num_threads     (void);
 /* ne.detect_number_of_cores(). */
