@@ -436,15 +436,24 @@ format_one (const Formatter *f,
       }
     if (f->exp_format)
       {
-        gint e;
-        scientific_parts (x, f->dtype, f->precision, ip, fp, &e);
-        for (gint i = ip->len; i < f->pad_left; i++)
+        /* Every element gets the same number of digits; the extra ones are
+         * the exact value's digits (dragon4's min_digits), not zeros. */
+        char buf[64];
+        char *ep, *dot;
+        gint e, int_len;
+
+        g_snprintf (buf, sizeof buf, "%.*e", f->precision, x);
+        ep = strchr (buf, 'e');
+        e = atoi (ep + 1);
+        *ep = '\0';
+        dot = strchr (buf, '.');
+        int_len = dot ? dot - buf : (gint) strlen (buf);
+        for (gint i = int_len; i < f->pad_left; i++)
           g_string_append_c (out, ' ');
-        g_string_append (out, ip->str);
+        g_string_append_len (out, buf, int_len);
         g_string_append_c (out, '.');
-        g_string_append (out, fp->str);
-        for (gint i = fp->len; i < f->precision; i++)
-          g_string_append_c (out, '0');
+        if (dot)
+          g_string_append (out, dot + 1);
         g_string_append_printf (out, "e%c%0*d", e < 0 ? '-' : '+', f->exp_size, ABS (e));
       }
     else
