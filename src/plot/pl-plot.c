@@ -1081,6 +1081,15 @@ pl_plot_layout_render (PlPlotLayout *layout,
 }
 
 void
+pl_plot_prepare (PlRun *run)
+{
+  g_return_if_fail (PL_IS_RUN (run));
+
+  for (guint i = 0; i < pl_run_get_n_pipelines (run); i++)
+    pl_plot_series_get (run, i);
+}
+
+void
 pl_plot_render (cairo_t             *cr,
                 double               width,
                 double               height,

@@ -125,6 +125,12 @@ gboolean      pl_plot_layout_sample_at_time (PlPlotLayout      *layout,
                                              gint64            *rss_bytes,
                                              gint64            *alloc_bytes);
 
+/* Builds what drawing @run needs once (its decimation pyramids: about
+ * 5 ms per million samples) so that the first drawing does not. Thread-
+ * safe: call it from the worker that produced the run, before handing the
+ * run to the window. */
+void          pl_plot_prepare             (PlRun               *run);
+
 /* Lays out and draws @run in one call. */
 void          pl_plot_render              (cairo_t             *cr,
                                            double               width,

@@ -321,6 +321,28 @@ test_peak_between_samples (void)
   g_assert_cmpstr (title, ==, "Total Time: 9.0 µs — Peak Memory: 12.0 MiB");
 }
 
+static gpointer
+prepare_thread (gpointer data)
+{
+  PlRun *run = data;
+
+  pl_plot_prepare (run);
+  return (gpointer) pl_plot_series_get (run, 1);
+}
+
+/* A worker prepares the run; the window's thread then finds it built. */
+static void
+test_prepare (void)
+{
+  g_autoptr(PlRun) run = plot_test_tutorial_run ();
+  GThread *thread = g_thread_new ("prepare", prepare_thread, run);
+  gconstpointer prepared = g_thread_join (thread);
+
+  g_assert_nonnull (prepared);
+  g_assert_true (pl_plot_series_get (run, 1) == prepared);
+  g_assert_cmpint (pl_plot_series_get (run, 0)->rss.n, >, 0);
+}
+
 static void
 test_empty_pipeline (void)
 {
@@ -351,6 +373,7 @@ main (int    argc,
   g_test_add_func ("/plot/series/unsorted-input", test_unsorted_input);
   g_test_add_func ("/plot/series/cache", test_cache);
   g_test_add_func ("/plot/series/peak-between-samples", test_peak_between_samples);
+  g_test_add_func ("/plot/series/prepare", test_prepare);
   g_test_add_func ("/plot/series/empty-pipeline", test_empty_pipeline);
 
   return g_test_run ();
