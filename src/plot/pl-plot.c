@@ -921,6 +921,20 @@ legend_width (Render  *r,
   return width;
 }
 
+/* Whether any panel has a line to explain in the legend. */
+static gboolean
+has_data (PlPlotLayout *layout)
+{
+  for (guint i = 0; i < layout->n_panels; i++)
+    {
+      const PlPlotSeries *series = layout->panels[i].series;
+
+      if (series != NULL && (series->has_samples || series->alloc.n > 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 draw_header (Render *r,
              guint   panel_index)
@@ -935,7 +949,7 @@ draw_header (Render *r,
   layout_size (title, &tw, &th);
   center_y = panel->header.y + nh / 2;
 
-  if (panel_index == 0 && !(layout->options.flags & PL_PLOT_HIDE_LEGEND))
+  if (panel_index == 0 && !(layout->options.flags & PL_PLOT_HIDE_LEGEND) && has_data (layout))
     {
       legend = legend_width (r, FALSE, 0, 0);
       /* A narrow plot keeps its whole title and drops the legend. */
