@@ -645,7 +645,19 @@ draw_mark_labels (Render             *r,
   keep = g_new (gboolean, i1 - i0);
   for (gsize i = i0; i < i1; i++)
     xs[i - i0] = x_for_time (r, series->mark_t[i]);
-  pl_plot_place_labels (xs, series->mark_duration + i0, i1 - i0, thickness, thickness * 0.6, keep);
+
+  /* The selected line's labels win over their neighbours. */
+  if (layout->options.highlight_line != 0)
+    {
+      g_autofree gint64 *priority = g_new (gint64, i1 - i0);
+
+      for (gsize i = i0; i < i1; i++)
+        priority[i - i0] = series->mark_line[i] == layout->options.highlight_line
+                           ? G_MAXINT64 : series->mark_duration[i];
+      pl_plot_place_labels (xs, priority, i1 - i0, thickness, thickness * 0.6, keep);
+    }
+  else
+    pl_plot_place_labels (xs, series->mark_duration + i0, i1 - i0, thickness, thickness * 0.6, keep);
 
   cache = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 

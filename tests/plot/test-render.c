@@ -534,6 +534,48 @@ test_highlight (void)
   cairo_surface_destroy (surface);
 }
 
+/* The selected line keeps its label even where an earlier line's label
+ * would otherwise win. */
+static void
+test_highlight_label (void)
+{
+  const PlColor *highlight = &pl_plot_palette_get_light ()->highlight;
+
+  for (int selected = 0; selected < 2; selected++)
+    {
+      g_autoptr(PlRun) run = triangle (48 * PLOT_TEST_MIB, 0);
+      PlPipelineRun *pipeline = pl_run_get_pipeline (run, 0);
+      PlPlotOptions options = { .flags = PL_PLOT_HIDE_ALLOC | PL_PLOT_HIDE_RSS | PL_PLOT_HIDE_PEAK | PL_PLOT_HIDE_LEGEND,
+                                .highlight_line = selected ? 44 : 0 };
+      g_autoptr(PlPlotLayout) layout = NULL;
+      cairo_surface_t *surface;
+      PlPlotRect area;
+      int x, hits = 0;
+
+      pl_pipeline_run_append_span (pipeline, &(PlLineSpan) { .line = 33, .start_ns = 7000000, .end_ns = 7020000 });
+      pl_pipeline_run_append_span (pipeline, &(PlLineSpan) { .line = 44, .start_ns = 7020000, .end_ns = 7040000 });
+      surface = plot_test_render (run, 400, 300, 1.0, &options, &layout);
+      pl_plot_layout_get_plot_area (layout, 0, &area);
+      x = (int) pl_plot_layout_x_for_time (layout, 7020000);
+
+      for (int y = 0; y < (int) area.y - 1; y++)
+        for (int dx = -8; dx <= 8; dx++)
+          {
+            PlotTestPixel p = plot_test_pixel (surface, x + dx, y);
+
+            if (abs (p.r - (int) (highlight->red * 255)) < 40 && abs (p.g - (int) (highlight->green * 255)) < 40
+                && abs (p.b - (int) (highlight->blue * 255)) < 40)
+              hits++;
+          }
+      if (selected)
+        g_assert_cmpint (hits, >, 3);
+      else
+        g_assert_cmpint (hits, ==, 0);
+
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* 100 000 marks in a loop: all drawn, as a tint across the loop. */
 static void
 test_dense_marks (void)
@@ -721,6 +763,7 @@ main (int    argc,
   g_test_add_func ("/plot/render/negative-memory", test_negative_memory);
   g_test_add_func ("/plot/render/palettes-and-background", test_palettes_and_background);
   g_test_add_func ("/plot/render/highlight", test_highlight);
+  g_test_add_func ("/plot/render/highlight-label", test_highlight_label);
   g_test_add_func ("/plot/render/dense-marks", test_dense_marks);
   g_test_add_func ("/plot/render/recording-surface", test_recording_surface);
   g_test_add_func ("/plot/render/redraw", test_redraw);
