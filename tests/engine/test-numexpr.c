@@ -751,6 +751,30 @@ test_bit_exact_arithmetic (void)
     g_assert_cmpmem (r1->data, (gsize) n * 8, plain->data, (gsize) n * 8);
     g_assert_cmpmem (r2->data, (gsize) n * 8, d->data, (gsize) n * 8);
   }
+
+  /* And through Python's operators (pl_array_binary): x * y + z, where the
+   * temporary x * y may be elided into; our own references keep x, y and z
+   * from being elided into. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PlArray) xr = pl_array_ref (x);
+    g_autoptr(PlArray) yr = pl_array_ref (y);
+    g_autoptr(PlArray) zr = pl_array_ref (z);
+    PlArray *xy = pl_array_binary (PL_BINOP_MULTIPLY, x, y, &error);
+    g_autoptr(PlArray) plain = pl_array_binary (PL_BINOP_ADD, xy, z, &error);
+    PlScalar two_value = { .kind = PL_DTYPE_KIND_INT, .i = 2 };
+    g_autoptr(PlArray) two = pl_array_new_scalar (&two_value, PL_DTYPE_NONE);
+    g_autoptr(PlArray) two_x = pl_array_binary (PL_BINOP_MULTIPLY, x, two, &error);
+    g_autoptr(PlArray) r1 = pl_numexpr_evaluate ("x * y + z", scope_lookup, &scope, NULL,
+                                                 PL_NUMEXPR_CASTING_SAFE, &error);
+    g_autoptr(PlArray) r2 = pl_numexpr_evaluate ("x * 2", scope_lookup, &scope, NULL,
+                                                 PL_NUMEXPR_CASTING_SAFE, &error);
+
+    pl_array_unref (xy);
+    g_assert_no_error (error);
+    g_assert_cmpmem (r1->data, (gsize) n * 8, plain->data, (gsize) n * 8);
+    g_assert_cmpmem (r2->data, (gsize) n * 8, two_x->data, (gsize) n * 8);
+  }
 }
 
 static void
