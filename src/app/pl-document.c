@@ -604,7 +604,9 @@ pl_document_write (PlDocument *self)
       if (*args != '\0')
         g_string_append_printf (out, "    partial(%s, %s),\n", pl_pipeline_get_name (pipeline), args);
       else
-        g_string_append_printf (out, "    partial(%s),\n", pl_pipeline_get_name (pipeline));
+        /* Without arguments the function itself is the pipeline, as the
+         * tutorial writes utils.analyze_memory(main). */
+        g_string_append_printf (out, "    %s,\n", pl_pipeline_get_name (pipeline));
     }
   if (self->options != NULL && *self->options != '\0')
     g_string_append_printf (out, "    %s,\n", self->options);

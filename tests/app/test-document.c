@@ -108,7 +108,7 @@ test_document_default (void)
   a = pl_document_get_pipeline (doc, 0);
   g_assert_cmpstr (pl_pipeline_get_name (a), ==, "fun1");
   g_assert_nonnull (strstr (pl_document_get_text (doc), "def fun1():\n    pass\n"));
-  g_assert_nonnull (strstr (pl_document_get_text (doc), "utils.analyze_memory(\n    partial(fun1),\n)\n"));
+  g_assert_nonnull (strstr (pl_document_get_text (doc), "utils.analyze_memory(\n    fun1,\n)\n"));
   g_assert_nonnull (strstr (pl_document_get_text (doc), "import numpy as np\n"));
 }
 
