@@ -51,6 +51,7 @@ struct _PlSampler
   gint64              alloc0;
   gint64              own_bytes;       /* written by the thread only */
   gint64              hwm_peak;        /* from VmHWM; -1: unknown */
+  gint64              cpu_ns;          /* CPU time the thread used */
   gboolean            hwm_reset;
 
   /* Start handshake. */
@@ -346,11 +347,22 @@ sleep_until (PlSampler *self,
     }
 }
 
+static gint64
+thread_cpu_ns (void)
+{
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+    return 0;
+  return (gint64)ts.tv_sec * G_GINT64_CONSTANT (1000000000) + ts.tv_nsec;
+}
+
 static gpointer
 sampler_thread (gpointer data)
 {
   PlSampler *self = data;
   gint64 deadline;
+  gint64 cpu0 = thread_cpu_ns ();
 
   /* Linux delays timer wake-ups of normal threads by up to 50 µs (the
    * timer slack) to batch them; at a 50 µs interval that halves the rate. */
@@ -395,6 +407,7 @@ sampler_thread (gpointer data)
 
   /* The last sample marks the end of the pipeline. */
   take_sample (self);
+  self->cpu_ns = thread_cpu_ns () - cpu0;
 
   return NULL;
 }
@@ -561,6 +574,15 @@ pl_sampler_copy_to (PlSampler     *self,
 
   if (self->hwm_peak >= 0)
     pl_pipeline_run_note_peak_rss (pipeline, self->hwm_peak);
+}
+
+gint64
+pl_sampler_get_cpu_ns (PlSampler *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (self->thread == NULL, 0);
+
+  return self->cpu_ns;
 }
 
 gint64

@@ -67,6 +67,10 @@ void       pl_sampler_copy_to       (PlSampler           *self,
  * subtracted from the samples' rss_bytes). */
 gint64     pl_sampler_get_own_bytes (PlSampler           *self);
 
+/* CPU time the sampler thread used during the last measurement: what
+ * sampling costs a machine whose cores are all busy. */
+gint64     pl_sampler_get_cpu_ns    (PlSampler           *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlSampler, pl_sampler_free)
 
 G_END_DECLS

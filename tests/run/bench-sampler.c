@@ -78,6 +78,7 @@ main (int    argc,
   double rates[REPS];
   double with[REPS], without[REPS], overhead[REPS];
   double rate_sleep, rate_busy, ov;
+  double cpu_per_sample[REPS];
   gboolean ok = TRUE;
 
   if (sampler == NULL)
@@ -93,6 +94,7 @@ main (int    argc,
       g_usleep (100000);
       pl_sampler_stop (sampler);
       rates[r] = achieved_rate (sampler);
+      cpu_per_sample[r] = pl_sampler_get_cpu_ns (sampler) / 1000.0 / pl_sampler_get_n_samples (sampler);
     }
   rate_sleep = median (rates, REPS);
 
@@ -135,6 +137,12 @@ main (int    argc,
            rate_sleep, REPS);
   g_print ("sampler at 50 us, busy 100 ms pipeline:     %.0f samples/s (median of %d; target >= 15000)\n",
            rate_busy, REPS);
+  {
+    double us = median (cpu_per_sample, REPS);
+
+    g_print ("sampler thread CPU: %.2f us per sample, %.1f %% of one core at 50 us (median of %d)\n",
+             us, us / 50.0 * 100.0, REPS);
+  }
   g_print ("sampling overhead on a memory-bound pipeline (%.0f ms): %+.1f %% (median of %d pairs; target <= 5 %%)\n",
            median (without, REPS) * 1000, ov, REPS);
 

@@ -135,6 +135,10 @@ test_sampler_no_sources (void)
   pl_sampler_stop (sampler);
 
   g_assert_cmpuint (pl_sampler_get_n_samples (sampler), >=, 2);
+  /* Each sample costs the thread some CPU time, never more than it ran. */
+  g_assert_cmpint (pl_sampler_get_cpu_ns (sampler), >, 0);
+  pl_sampler_get_sample (sampler, pl_sampler_get_n_samples (sampler) - 1, &s);
+  g_assert_cmpint (pl_sampler_get_cpu_ns (sampler), <=, s.time_ns + 1000000);
   pl_sampler_get_sample (sampler, 1, &s);
   g_assert_cmpint (s.line, ==, 0);
   g_assert_cmpint (s.alloc_bytes, ==, 0);
