@@ -214,10 +214,12 @@ pl_cli_run (int    argc,
 
   g_set_prgname ("peakline run");
 
-  context = g_option_context_new (_("FILE.py — measure the memory of a script’s pipelines"));
+  context = g_option_context_new (NULL);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  summary = g_strdup (_("Runs every utils.analyze_memory(...) call of FILE.py, a script in the tutorial’s\n"
+  summary = g_strdup (_("Measures the memory of a script’s pipelines.\n"
+                        "\n"
+                        "Runs every utils.analyze_memory(...) call of FILE.py, a script in the tutorial’s\n"
                         "Python/NumPy subset, measuring each pipeline: resident memory sampled by a\n"
                         "dedicated thread, the allocator’s live bytes, and which line ran when.\n"
                         "Prints what the script prints. Needs no display."));
