@@ -717,8 +717,19 @@ draw_peak (Render             *r,
   set_color (cr, &layout->palette.background);
   cairo_set_line_width (cr, 3.0);
   cairo_stroke_preserve (cr);
-  set_color (cr, &layout->palette.peak);
-  cairo_fill (cr);
+  if (series->peak_rss > series->rss.max)
+    {
+      /* A peak no sample saw: a ring, not a dot. */
+      cairo_fill_preserve (cr);
+      set_color (cr, &layout->palette.peak);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      set_color (cr, &layout->palette.peak);
+      cairo_fill (cr);
+    }
 
   if (layout->show_text)
     {

@@ -711,6 +711,48 @@ test_redraw (void)
     }
 }
 
+static gboolean
+is_peak_color (PlotTestPixel p)
+{
+  const PlColor *peak = &pl_plot_palette_get_light ()->peak;
+
+  return p.a == 255 && abs (p.r - (int) (peak->red * 255)) < 30 && abs (p.g - (int) (peak->green * 255)) < 30
+         && abs (p.b - (int) (peak->blue * 255)) < 30;
+}
+
+/* The peak: a dot on the highest sample; a ring above it when the run
+ * layer knows of a higher peak between samples. */
+static void
+test_peak_marker (void)
+{
+  for (int between = 0; between < 2; between++)
+    {
+      g_autoptr(PlRun) run = triangle (48 * PLOT_TEST_MIB, 0);
+      PlPlotOptions options = { .flags = PL_PLOT_HIDE_TEXT | PL_PLOT_HIDE_MARKS | PL_PLOT_HIDE_ALLOC };
+      g_autoptr(PlPlotLayout) layout = NULL;
+      cairo_surface_t *surface;
+      double x, y;
+
+      if (between)
+        {
+          pl_pipeline_run_note_peak_rss (pl_run_get_pipeline (run, 0), 56 * PLOT_TEST_MIB);
+          pl_pipeline_run_finish (pl_run_get_pipeline (run, 0));
+        }
+      surface = plot_test_render (run, 400, 300, 2.0, &options, &layout);
+      x = pl_plot_layout_x_for_time (layout, 5 * PLOT_TEST_MS);
+      y = pl_plot_layout_y_for_bytes (layout, 0, (between ? 56 : 48) * PLOT_TEST_MIB);
+
+      /* The rim is red either way; the centre only for a sampled peak. */
+      g_assert_true (is_peak_color (plot_test_pixel (surface, (int) (x * 2) + 6, (int) (y * 2))));
+      if (between)
+        g_assert_true (is_background (plot_test_pixel (surface, (int) (x * 2), (int) (y * 2))));
+      else
+        g_assert_true (is_peak_color (plot_test_pixel (surface, (int) (x * 2), (int) (y * 2))));
+
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* One call draws the same as layout + render. */
 static void
 test_render_one_call (void)
@@ -767,6 +809,7 @@ main (int    argc,
   g_test_add_func ("/plot/render/dense-marks", test_dense_marks);
   g_test_add_func ("/plot/render/recording-surface", test_recording_surface);
   g_test_add_func ("/plot/render/redraw", test_redraw);
+  g_test_add_func ("/plot/render/peak-marker", test_peak_marker);
   g_test_add_func ("/plot/render/one-call", test_render_one_call);
   g_test_add_func ("/plot/render/tiny-sizes", test_tiny_sizes);
 
