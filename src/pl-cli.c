@@ -114,6 +114,8 @@ print_line (const char *line,
 
   fputs (line, stream);
   fputc ('\n', stream);
+  /* Line by line, as Python's print to a terminal or a pipe read live. */
+  fflush (stream);
 }
 
 /* Ctrl+C stops the script as a KeyboardInterrupt would: the engine's flag

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 
 #include <gio/gio.h>
@@ -347,6 +348,120 @@ test_cli_outputs (void)
   g_assert_nonnull (strstr (r.err, "out.json"));
 }
 
+/* --csv - writes only the CSV to standard output; the default plot size
+ * is 1200×800 at twice the pixels. */
+static void
+test_cli_csv_stdout_default_size (void)
+{
+  g_auto(Result) r = { 0 };
+  g_autofree char *png = NULL;
+  gsize len;
+  guint32 width, height;
+
+  write_script ("hello.py", hello_py);
+  run (&r, "hello.py", "--csv", "-", "--png", "default.png", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, "hello\nbetween\n");
+  g_assert_true (g_str_has_prefix (r.out, "experiment,pipeline,time_s,rss_bytes,alloc_bytes,line\n1,1,0.000000000,0,0,"));
+  g_assert_true (g_str_has_suffix (r.out, "\n"));
+
+  png = read_file ("default-1.png", &len);
+  g_assert_nonnull (png);
+  memcpy (&width, png + 16, 4);
+  memcpy (&height, png + 20, 4);
+  g_assert_cmpuint (GUINT32_FROM_BE (width), ==, 2400);
+  g_assert_cmpuint (GUINT32_FROM_BE (height), ==, 1600);
+}
+
+/* A script with one experiment writes the plot to PATH itself. */
+static void
+test_cli_single_plot (void)
+{
+  g_auto(Result) r = { 0 };
+  g_autofree char *svg = NULL;
+
+  write_script ("one.py",
+                "import numpy as np\n"
+                "from functools import partial\n"
+                "utils.analyze_memory(partial(np.ones, 1000))\n");
+  run (&r, "one.py", "--svg", "one.svg", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  svg = read_file ("one.svg", NULL);
+  g_assert_nonnull (svg);
+  g_assert_null (read_file ("one-1.svg", NULL));
+  result_clear (&r);
+
+  /* No experiment: nothing to draw, said so, not an error. */
+  write_script ("none.py", "print(1 + 1)\n");
+  run (&r, "none.py", "--svg", "none.svg", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "2\n");
+  g_assert_nonnull (strstr (r.err, "nothing to draw"));
+  g_assert_null (read_file ("none.svg", NULL));
+}
+
+static char *
+read_all (GInputStream *stream)
+{
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  g_output_stream_splice (memory, stream, G_OUTPUT_STREAM_SPLICE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (memory, "", 1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (memory, NULL, &error);
+  g_assert_no_error (error);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
+/* Ctrl+C stops the script as a KeyboardInterrupt: exit 1, quickly. */
+static void
+test_cli_sigint (void)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) stdout_lines = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gint64 t0;
+
+  write_script ("sleepy.py",
+                "import time\n"
+                "def f():\n"
+                "    time.sleep(30)\n"
+                "print('started')\n"
+                "utils.analyze_memory(f)\n");
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "MALLOC_PERTURB_");
+  g_subprocess_launcher_set_cwd (launcher, workdir);
+  process = g_subprocess_launcher_spawn (launcher, &error, peakline_path, "run", "sleepy.py", NULL);
+  g_assert_no_error (error);
+  /* Printed lines are flushed as they come: "started" means the script
+   * runs (and the handler is in place). */
+  stdout_lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  first = g_data_input_stream_read_line_utf8 (stdout_lines, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first, ==, "started");
+  g_usleep (100 * 1000);
+  t0 = g_get_monotonic_time ();
+  g_subprocess_send_signal (process, SIGINT);
+  out = g_data_input_stream_read_upto (stdout_lines, "", 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  err = read_all (g_subprocess_get_stderr_pipe (process));
+  g_assert_true (g_subprocess_wait (process, NULL, &error));
+  g_assert_no_error (error);
+  /* Far less than the 30 s of the sleep (a generous bound). */
+  g_assert_cmpint (g_get_monotonic_time () - t0, <, 10 * G_USEC_PER_SEC);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+  g_assert_true (out == NULL || *out == '\0');
+  if (!g_str_has_prefix (err, "sleepy.py:3:") || strstr (err, "KeyboardInterrupt") == NULL)
+    g_error ("unexpected message: %s", err);
+}
+
 /* --no-elision: x * 2 * 3 allocates a second temporary. */
 static void
 test_cli_no_elision (void)
@@ -404,6 +519,9 @@ main (int    argc,
   g_test_add_func ("/cli/malloc-perturb", test_cli_malloc_perturb);
   g_test_add_func ("/cli/outputs", test_cli_outputs);
   g_test_add_func ("/cli/no-elision", test_cli_no_elision);
+  g_test_add_func ("/cli/csv-stdout-default-size", test_cli_csv_stdout_default_size);
+  g_test_add_func ("/cli/single-plot", test_cli_single_plot);
+  g_test_add_func ("/cli/sigint", test_cli_sigint);
 
   status = g_test_run ();
 
