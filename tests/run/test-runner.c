@@ -80,6 +80,10 @@ test_runner_experiment_sync (void)
   g_assert_cmpint (st[0].line, ==, 6);
   g_assert_cmpint (st[0].allocated_bytes, ==, 4000000);
   g_assert_cmpint (st[0].live_alloc_bytes, ==, 4000000);
+  /* np.ones writes its 4 MB: about a thousand fresh pages fault in. */
+  g_assert_cmpuint (st[0].minor_faults, >=, 500);
+  /* time.sleep touches no memory. */
+  g_assert_cmpuint (st[1].minor_faults, <, 100);
   g_assert_cmpint (st[1].line, ==, 7);
   g_assert_cmpint (st[1].time_ns, >=, 20000000);
   g_assert_cmpint (st[2].line, ==, 8);
