@@ -14,7 +14,7 @@
  * allocation, and the driver that splits the elements into chunks of blocks
  * which the pool's threads claim with an atomic counter. */
 
-/* Elements a thread claims at a time: 16 blocks (128 KiB of doubles). */
+/* Elements a thread claims at a time: 16 blocks (64 KiB of doubles). */
 #define NE_CHUNK (16 * NE_BLOCK)
 /* Below this many elements one thread does all the work. */
 #define NE_PARALLEL_MIN (4 * NE_CHUNK)
