@@ -12,8 +12,39 @@
 #include "pl-runner.h"
 #include "pl-sampler.h"
 
-/* One run at a time in the whole process: RSS is per process. */
-static GMutex run_lock;
+/* One run at a time in the whole process: RSS is per process. A run
+ * waits for the slot; a cancelled run stops waiting within 10 ms. */
+static GMutex   slot_mutex;
+static GCond    slot_cond;
+static gboolean slot_busy;
+
+static gboolean
+acquire_run_slot (GCancellable *cancellable)
+{
+  g_mutex_lock (&slot_mutex);
+  while (slot_busy)
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          g_mutex_unlock (&slot_mutex);
+          return FALSE;
+        }
+      g_cond_wait_until (&slot_cond, &slot_mutex, g_get_monotonic_time () + 10 * G_TIME_SPAN_MILLISECOND);
+    }
+  slot_busy = TRUE;
+  g_mutex_unlock (&slot_mutex);
+
+  return TRUE;
+}
+
+static void
+release_run_slot (void)
+{
+  g_mutex_lock (&slot_mutex);
+  slot_busy = FALSE;
+  g_cond_signal (&slot_cond);
+  g_mutex_unlock (&slot_mutex);
+}
 
 typedef struct
 {
@@ -239,11 +270,14 @@ run_script (RunState      *st,
   gulong handler = 0;
   gboolean ok;
 
-  g_mutex_lock (&run_lock);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
+  if (!acquire_run_slot (cancellable))
     {
-      g_mutex_unlock (&run_lock);
+      g_set_error_literal (error, PL_ERROR, PL_ERROR_CANCELLED, _("The run was stopped."));
+      return FALSE;
+    }
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      release_run_slot ();
       g_set_error_literal (error, PL_ERROR, PL_ERROR_CANCELLED, _("The run was stopped."));
       return FALSE;
     }
@@ -251,7 +285,7 @@ run_script (RunState      *st,
   st->sampler = pl_sampler_new (error);
   if (st->sampler == NULL)
     {
-      g_mutex_unlock (&run_lock);
+      release_run_slot ();
       return FALSE;
     }
 
@@ -276,7 +310,7 @@ run_script (RunState      *st,
   pl_engine_set_elision (old_elision);
   g_clear_pointer (&st->sampler, pl_sampler_free);
 
-  g_mutex_unlock (&run_lock);
+  release_run_slot ();
 
   if (!ok)
     {

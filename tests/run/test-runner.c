@@ -424,6 +424,51 @@ test_runner_serialised (void)
   g_main_loop_unref (a.loop);
 }
 
+static gboolean
+cancel_now_cb (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* A run waiting for another one to finish stops waiting when cancelled:
+ * it does not sit behind a 30 s pipeline. */
+static void
+test_runner_cancel_waiting (void)
+{
+  g_autoptr(PlScript) script = parse ("long.py",
+                                      "import time\n"
+                                      "def f():\n"
+                                      "    time.sleep(30)\n"
+                                      "utils.analyze_memory(f)\n");
+  g_autoptr(GCancellable) cancel_a = g_cancellable_new ();
+  g_autoptr(GCancellable) cancel_b = g_cancellable_new ();
+  AsyncData a = { .loop = g_main_loop_new (NULL, FALSE), .pending = 1 };
+  AsyncData b = { .loop = a.loop, .pending = 1 };
+  gint64 t0 = g_get_monotonic_time ();
+
+  pl_run_experiment_async (script, 0, NULL, cancel_a, run_done_cb, &a);
+  pl_run_experiment_async (script, 0, NULL, cancel_b, run_done_cb, &b);
+  g_timeout_add (200, cancel_now_cb, cancel_b);
+  while (b.done_at == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_error (b.error, PL_ERROR, PL_ERROR_CANCELLED);
+  g_assert_null (b.run);
+  g_assert_cmpint (a.done_at, ==, 0);   /* still sleeping */
+  g_assert_cmpint (b.done_at - t0, <, 10 * G_USEC_PER_SEC);
+
+  g_cancellable_cancel (cancel_a);
+  while (a.done_at == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (a.error, PL_ERROR, PL_ERROR_CANCELLED);
+  g_assert_cmpint (pl_alloc_get_live_bytes (), ==, 0);
+
+  g_clear_error (&a.error);
+  g_clear_error (&b.error);
+  g_main_loop_unref (a.loop);
+}
+
 /* A cancellable cancelled before the run starts: nothing runs. */
 static void
 test_runner_cancelled_before (void)
@@ -459,6 +504,7 @@ main (int    argc,
   g_test_add_func ("/runner/cancel-within-100ms", test_runner_cancel_within_100ms);
   g_test_add_func ("/runner/serialised", test_runner_serialised);
   g_test_add_func ("/runner/cancelled-before", test_runner_cancelled_before);
+  g_test_add_func ("/runner/cancel-waiting", test_runner_cancel_waiting);
 
   return g_test_run ();
 }
