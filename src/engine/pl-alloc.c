@@ -297,9 +297,13 @@ pl_buffer_unref (PlBuffer *buffer)
   if (!g_atomic_int_dec_and_test (&buffer->ref_count))
     return;
 
-  free (buffer->data);
+  /* The free is stamped when it starts: returning a large block to the
+   * kernel (munmap) takes a while, and the sampler sees resident memory fall
+   * during it, so an event stamped afterwards would show the memory leaving
+   * before the array did. */
   count_bytes (-(gint64) buffer->nbytes);
   record_event (-(gint64) buffer->nbytes, buffer->id, buffer->reason);
+  free (buffer->data);
   g_free (buffer);
 }
 
