@@ -33,6 +33,8 @@ typedef enum
   PL_NODE_SUBSCRIPT,  /* a[b] */
   PL_NODE_SLICE,      /* a:b:c, each may be NULL */
   PL_NODE_LAMBDA,     /* unsupported, parsed for a clear error */
+  PL_NODE_FSTRING,    /* items: PL_NODE_STR and PL_NODE_FORMATTED parts */
+  PL_NODE_FORMATTED,  /* {a!op:b}: op is 'r', 's', 'a' or 0; b an FSTRING spec or NULL */
 
   /* statements */
   PL_NODE_EXPR_STMT,  /* a */

@@ -1709,6 +1709,433 @@ m_dict_get (PlInterp *I,
   return TRUE;
 }
 
+/* --- format() ------------------------------------------------------------ */
+
+typedef struct
+{
+  char     fill;
+  char     align;     /* '<', '>', '^', '=' or 0 */
+  char     sign;      /* '+', '-', ' ' or 0 */
+  gboolean alternate;
+  gboolean zero;
+  gint     width;
+  char     grouping;  /* ',' '_' or 0 */
+  gint     precision; /* -1: none */
+  char     type;      /* 0: none */
+} Spec;
+
+static gboolean
+parse_spec (PlInterp   *I,
+            const char *s,
+            Spec       *spec)
+{
+  const char *p = s;
+
+  memset (spec, 0, sizeof *spec);
+  spec->fill = ' ';
+  spec->precision = -1;
+  if (*p && p[1] && strchr ("<>^=", p[1]))
+    {
+      spec->fill = *p;
+      spec->align = p[1];
+      p += 2;
+    }
+  else if (*p && strchr ("<>^=", *p))
+    spec->align = *p++;
+  if (*p && strchr ("+- ", *p))
+    spec->sign = *p++;
+  if (*p == '#')
+    {
+      spec->alternate = TRUE;
+      p++;
+    }
+  if (*p == '0')
+    {
+      spec->zero = TRUE;
+      p++;
+    }
+  while (g_ascii_isdigit (*p))
+    {
+      spec->width = spec->width * 10 + (*p++ - '0');
+      if (spec->width > 100000)
+        return pl_raise (I, PL_ERROR_VALUE, "Too many decimal digits in format string");
+    }
+  if (*p == ',' || *p == '_')
+    spec->grouping = *p++;
+  if (*p == '.')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return pl_raise (I, PL_ERROR_VALUE, "Format specifier missing precision");
+      spec->precision = 0;
+      while (g_ascii_isdigit (*p))
+        {
+          spec->precision = spec->precision * 10 + (*p++ - '0');
+          if (spec->precision > 1000)
+            return pl_raise (I, PL_ERROR_VALUE, "precision too big");
+        }
+    }
+  if (*p && strchr ("bcdeEfFgGnosxX%", *p))
+    spec->type = *p++;
+  if (*p != '\0')
+    return pl_raise (I, PL_ERROR_VALUE, "Invalid format specifier '%s'", s);
+  return TRUE;
+}
+
+static void
+group_digits (GString *digits,
+              char     sep,
+              gsize    int_len)
+{
+  GString *out = g_string_new (NULL);
+
+  for (gsize i = 0; i < int_len; i++)
+    {
+      g_string_append_c (out, digits->str[i]);
+      if (sep && (int_len - 1 - i) % 3 == 0 && i + 1 < int_len)
+        g_string_append_c (out, sep);
+    }
+  g_string_append (out, digits->str + int_len);
+  g_string_assign (digits, out->str);
+  g_string_free (out, TRUE);
+}
+
+static void
+pad (GString    *out,
+     const Spec *spec,
+     const char *sign,
+     const char *body,
+     char        default_align)
+{
+  char align = spec->align ? spec->align : (spec->zero && default_align == '>' ? '=' : default_align);
+  char fill = (spec->zero && !spec->align) ? '0' : spec->fill;
+  glong len = g_utf8_strlen (sign, -1) + g_utf8_strlen (body, -1);
+  glong n = spec->width > len ? spec->width - len : 0;
+  glong left = align == '<' ? 0 : align == '^' ? n / 2 : n;
+
+  if (align == '=')
+    {
+      g_string_append (out, sign);
+      for (glong i = 0; i < n; i++)
+        g_string_append_c (out, fill);
+      g_string_append (out, body);
+      return;
+    }
+  for (glong i = 0; i < left; i++)
+    g_string_append_c (out, fill);
+  g_string_append (out, sign);
+  g_string_append (out, body);
+  for (glong i = left; i < n; i++)
+    g_string_append_c (out, fill);
+}
+
+gboolean
+pl_format_with_spec (PlInterp    *I,
+                     const PlVal *value,
+                     const char  *spec_text,
+                     GString     *out)
+{
+  Spec spec;
+  PlVal v = *value;
+  gboolean is_int, is_float;
+
+  /* NumPy scalars format as the Python number they hold (NumPy 1.24:
+   * f"{np.float32(0.1)}" is "0.10000000149011612"). */
+  if (v.kind == PL_V_ARRAY && v.arr->ndim == 0 && value->np_scalar)
+    {
+      PlScalar sc = pl_array_get_flat (v.arr, 0);
+      switch (sc.kind)
+        {
+        case PL_DTYPE_KIND_BOOL: v = pl_val_bool (sc.b); break;
+        case PL_DTYPE_KIND_INT: v = pl_val_int (sc.i); break;
+        case PL_DTYPE_KIND_UINT: v = pl_val_int ((gint64) sc.u); break;
+        default: v = pl_val_float (sc.f); break;
+        }
+    }
+  if (spec_text[0] == '\0')
+    {
+      pl_format_val (out, &v, FALSE);
+      return TRUE;
+    }
+  if (!parse_spec (I, spec_text, &spec))
+    return FALSE;
+  is_int = v.kind == PL_V_INT || v.kind == PL_V_BOOL;
+  is_float = v.kind == PL_V_FLOAT;
+
+  if (pl_val_is (&v, PL_OBJ_STR))
+    {
+      g_autofree char *text = NULL;
+      if (spec.type && spec.type != 's')
+        return pl_raise (I, PL_ERROR_VALUE, "Unknown format code '%c' for object of type 'str'", spec.type);
+      if (spec.sign)
+        return pl_raise (I, PL_ERROR_VALUE, "Sign not allowed in string format specifier");
+      text = spec.precision >= 0 ? g_utf8_substring (v.obj->str.s, 0, MIN (spec.precision, g_utf8_strlen (v.obj->str.s, -1)))
+                                 : g_strdup (v.obj->str.s);
+      pad (out, &spec, "", text, '<');
+      return TRUE;
+    }
+  if (!is_int && !is_float)
+    return pl_raise (I, PL_ERROR_TYPE, "unsupported format string passed to %s.__format__", pl_val_type_name (value));
+
+  if (v.kind == PL_V_BOOL && spec.type == 0 && spec.precision < 0)
+    {
+      pad (out, &spec, "", v.b ? "True" : "False", '<');
+      return TRUE;
+    }
+
+  {
+    char type = spec.type;
+    g_autoptr(GString) body = g_string_new (NULL);
+    const char *sign = "";
+    gboolean negative;
+
+    if (is_int && (type == 0 || type == 'd' || type == 'n' || type == 'b' || type == 'o' || type == 'x' ||
+                   type == 'X' || type == 'c'))
+      {
+        gint64 x = v.kind == PL_V_BOOL ? v.b : v.i;
+        guint64 mag = x < 0 ? 0 - (guint64) x : (guint64) x;
+
+        if (spec.precision >= 0)
+          return pl_raise (I, PL_ERROR_VALUE, "Precision not allowed in integer format specifier");
+        negative = x < 0;
+        if (type == 'c')
+          {
+            char buf[8];
+            if (x < 0 || x > 0x10FFFF)
+              return pl_raise (I, PL_ERROR_OVERFLOW, "%%c arg not in range(0x110000)");
+            g_string_append_len (body, buf, g_unichar_to_utf8 ((gunichar) x, buf));
+          }
+        else if (type == 'b' || type == 'o' || type == 'x' || type == 'X')
+          {
+            guint base = type == 'b' ? 2 : type == 'o' ? 8 : 16;
+            const char *digits = type == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+            char buf[80];
+            gint n = 0;
+            do
+              {
+                buf[n++] = digits[mag % base];
+                mag /= base;
+              }
+            while (mag > 0);
+            if (spec.alternate)
+              g_string_append (body, type == 'b' ? "0b" : type == 'o' ? "0o" : type == 'x' ? "0x" : "0X");
+            while (n > 0)
+              g_string_append_c (body, buf[--n]);
+          }
+        else
+          {
+            g_string_printf (body, "%" G_GUINT64_FORMAT, mag);
+            if (spec.grouping)
+              group_digits (body, spec.grouping, body->len);
+          }
+      }
+    else
+      {
+        double x = is_int ? (double) (v.kind == PL_V_BOOL ? v.b : v.i) : v.f;
+        gint prec = spec.precision;
+        char fmt_type = type;
+        gboolean percent = type == '%';
+        gboolean repr_like = FALSE;
+
+        if (type == 'd' || type == 'b' || type == 'o' || type == 'x' || type == 'X' || type == 'c')
+          return pl_raise (I, PL_ERROR_VALUE, "Unknown format code '%c' for object of type 'float'", type);
+        negative = signbit (x) && !isnan (x);
+        x = fabs (x);
+        if (percent)
+          {
+            x *= 100;
+            fmt_type = 'f';
+          }
+        if (fmt_type == 0 || fmt_type == 'n')
+          {
+            if (prec < 0)
+              repr_like = TRUE;
+            fmt_type = 'g';
+            if (prec == 0)
+              prec = 1;
+          }
+        if (prec < 0)
+          prec = 6;
+        if (!isfinite (x))
+          g_string_assign (body, isnan (x) ? (g_ascii_isupper (fmt_type) ? "NAN" : "nan")
+                                           : (g_ascii_isupper (fmt_type) ? "INF" : "inf"));
+        else if (repr_like)
+          {
+            g_autofree char *r = pl_format_float_repr (x);
+            g_string_assign (body, r);
+          }
+        else
+          {
+            switch (fmt_type)
+              {
+              case 'f': g_string_printf (body, spec.alternate ? "%#.*f" : "%.*f", prec, x); break;
+              case 'F': g_string_printf (body, spec.alternate ? "%#.*F" : "%.*F", prec, x); break;
+              case 'e': g_string_printf (body, spec.alternate ? "%#.*e" : "%.*e", prec, x); break;
+              case 'E': g_string_printf (body, spec.alternate ? "%#.*E" : "%.*E", prec, x); break;
+              case 'G': g_string_printf (body, spec.alternate ? "%#.*G" : "%.*G", prec, x); break;
+              default: g_string_printf (body, spec.alternate ? "%#.*g" : "%.*g", prec, x); break;
+              }
+            if (type == 0 && strpbrk (body->str, ".e") == NULL && is_float)
+              g_string_append (body, ".0");
+          }
+        if (spec.grouping && isfinite (x))
+          {
+            const char *stop = strpbrk (body->str, ".eE");
+            group_digits (body, spec.grouping, stop ? (gsize) (stop - body->str) : body->len);
+          }
+        if (percent)
+          g_string_append_c (body, '%');
+      }
+    if (negative)
+      sign = "-";
+    else if (spec.sign == '+')
+      sign = "+";
+    else if (spec.sign == ' ')
+      sign = " ";
+    pad (out, &spec, sign, body->str, '>');
+  }
+  return TRUE;
+}
+
+static gboolean
+bi_format (PlInterp *I,
+           PlValue  *self,
+           PlCall   *call,
+           PlVal    *result)
+{
+  GString *s;
+
+  if (!arg_count (I, "format", call, 1, 2))
+    return FALSE;
+  if (call->n_args == 2 && !pl_val_is (&call->args[1], PL_OBJ_STR))
+    return pl_raise (I, PL_ERROR_TYPE, "format() argument 2 must be str, not %s", pl_val_type_name (&call->args[1]));
+  s = g_string_new (NULL);
+  if (!pl_format_with_spec (I, &call->args[0], call->n_args == 2 ? call->args[1].obj->str.s : "", s))
+    {
+      g_string_free (s, TRUE);
+      return FALSE;
+    }
+  {
+    gsize len = s->len;
+    *result = pl_val_obj (pl_str_take (g_string_free (s, FALSE), len));
+  }
+  return TRUE;
+}
+
+/* "{} and {name:.2f}".format(a, name=b): automatic and explicit
+ * positions, keyword names, conversions and specs (no nested fields). */
+static gboolean
+m_str_format (PlInterp *I,
+              PlValue  *self,
+              PlCall   *call,
+              PlVal    *result)
+{
+  const char *t = self->builtin.self.obj->str.s;
+  GString *s = g_string_new (NULL);
+  guint next = 0;
+  gboolean ok = TRUE;
+
+  while (*t && ok)
+    {
+      if ((*t == '{' && t[1] == '{') || (*t == '}' && t[1] == '}'))
+        {
+          g_string_append_c (s, *t);
+          t += 2;
+          continue;
+        }
+      if (*t == '}')
+        {
+          ok = pl_raise (I, PL_ERROR_VALUE, "Single '}' encountered in format string");
+          break;
+        }
+      if (*t != '{')
+        {
+          g_string_append_c (s, *t++);
+          continue;
+        }
+      {
+        const char *end = strchr (t, '}');
+        g_autofree char *field = NULL;
+        char *conv, *colon;
+        const char *spec = "";
+        const PlVal *arg = NULL;
+        PlVal conv_val = { 0, };
+
+        if (end == NULL)
+          {
+            ok = pl_raise (I, PL_ERROR_VALUE, "expected '}' before end of string");
+            break;
+          }
+        field = g_strndup (t + 1, end - t - 1);
+        if (strchr (field, '{') != NULL)
+          {
+            ok = pl_raise (I, PL_ERROR_NOT_IMPLEMENTED, "nested fields in str.format() are not supported by Peakline");
+            break;
+          }
+        colon = strchr (field, ':');
+        if (colon != NULL)
+          {
+            *colon = '\0';
+            spec = colon + 1;
+          }
+        conv = strchr (field, '!');
+        if (conv != NULL)
+          *conv++ = '\0';
+        if (field[0] == '\0')
+          {
+            if (next >= call->n_args)
+              {
+                ok = pl_raise (I, PL_ERROR_INDEX, "Replacement index %u out of range for positional args tuple", next);
+                break;
+              }
+            arg = &call->args[next++];
+          }
+        else if (g_ascii_isdigit (field[0]))
+          {
+            guint64 k = g_ascii_strtoull (field, NULL, 10);
+            if (k >= call->n_args)
+              {
+                ok = pl_raise (I, PL_ERROR_INDEX, "Replacement index %" G_GUINT64_FORMAT " out of range for positional args tuple", k);
+                break;
+              }
+            arg = &call->args[k];
+          }
+        else
+          {
+            for (guint k = 0; k < call->n_kw; k++)
+              if (strcmp (call->kw_names[k], field) == 0)
+                arg = &call->kw_values[k];
+            if (arg == NULL)
+              {
+                ok = pl_raise (I, PL_ERROR_KEY, "'%s'", field);
+                break;
+              }
+          }
+        if (conv != NULL && (*conv == 'r' || *conv == 's' || *conv == 'a'))
+          {
+            char *text = pl_val_to_str (arg, *conv != 's');
+            conv_val = pl_val_obj (pl_str_take (text, strlen (text)));
+            arg = &conv_val;
+          }
+        ok = pl_format_with_spec (I, arg, spec, s);
+        pl_val_clear (&conv_val);
+        if (s->len > PL_MAX_SEQUENCE)
+          ok = pl_raise (I, PL_ERROR_MEMORY, "the string would be too long");
+        t = end + 1;
+      }
+    }
+  if (!ok)
+    {
+      g_string_free (s, TRUE);
+      return FALSE;
+    }
+  {
+    gsize len = s->len;
+    *result = pl_val_obj (pl_str_take (g_string_free (s, FALSE), len));
+  }
+  return TRUE;
+}
+
 /* --- exceptions --------------------------------------------------------- */
 
 static const struct
@@ -1847,6 +2274,8 @@ pl_builtins_install (PlInterp *I)
   for (gsize i = 0; i < G_N_ELEMENTS (exception_classes); i++)
     add_builtin (b, exception_classes[i].name, bi_exception, (gint) i);
 
+  add_builtin (b, "format", bi_format, 0);
+  add_builtin (b, "str.format", m_str_format, 0);
   add_builtin (b, "str.upper", m_str_case, 0);
   add_builtin (b, "str.lower", m_str_case, 1);
   add_builtin (b, "str.strip", m_str_case, 2);

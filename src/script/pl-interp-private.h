@@ -136,6 +136,13 @@ gboolean  pl_parse_args       (PlInterp    *interp,
                                guint        n_names,
                                PlVal       *out);
 
+/* format(value, spec): Python's format mini-language for numbers and
+ * strings, appended to @out. */
+gboolean  pl_format_with_spec (PlInterp    *interp,
+                               const PlVal *value,
+                               const char  *spec,
+                               GString     *out);
+
 /* Raises the exception a `raise` statement names; FALSE always. */
 gboolean  pl_raise_value      (PlInterp    *interp,
                                const PlVal *exception);

@@ -2027,6 +2027,56 @@ eval_inner (PlInterp *I,
       }
     case PL_NODE_SLICE:
       return eval_slice (I, node, out);
+    case PL_NODE_FSTRING:
+      {
+        GString *s = g_string_new (NULL);
+
+        for (guint i = 0; i < node->n_items; i++)
+          {
+            PlNode *part = node->items[i];
+            PlVal v = { 0, }, spec = { 0, };
+            gboolean ok;
+
+            if (part->kind == PL_NODE_STR)
+              {
+                g_string_append_len (s, part->str, part->str_len);
+                continue;
+              }
+            if (!eval (I, part->a, &v))
+              {
+                g_string_free (s, TRUE);
+                return FALSE;
+              }
+            if (part->op == 'r' || part->op == 'a' || part->op == 's')
+              {
+                char *text = pl_val_to_str (&v, part->op != 's');
+                pl_val_clear (&v);
+                v = pl_val_obj (pl_str_take (text, strlen (text)));
+              }
+            if (part->b != NULL && !eval (I, part->b, &spec))
+              {
+                pl_val_clear (&v);
+                g_string_free (s, TRUE);
+                return FALSE;
+              }
+            ok = pl_format_with_spec (I, &v, part->b != NULL ? spec.obj->str.s : "", s);
+            pl_val_clear (&v);
+            pl_val_clear (&spec);
+            if (!ok || s->len > PL_MAX_SEQUENCE)
+              {
+                g_string_free (s, TRUE);
+                if (ok)
+                  pl_raise (I, PL_ERROR_MEMORY, "the string would be too long");
+                locate (I, part);
+                return FALSE;
+              }
+          }
+        {
+          gsize len = s->len;
+          *out = pl_val_obj (pl_str_take (g_string_free (s, FALSE), len));
+        }
+        return TRUE;
+      }
     case PL_NODE_STARRED:
       return pl_raise (I, PL_ERROR_SYNTAX, "can't use starred expression here");
     default:

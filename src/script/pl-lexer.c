@@ -309,8 +309,12 @@ lex_string (Lexer      *lx,
   const char *start_line_start = lx->line_start;
   g_autoptr(GString) value = g_string_new (NULL);
   PlToken *tok;
+  const char *body_start, *body_end = NULL;
+  gint body_col;
 
   lx->p += triple ? 3 : 1;
+  body_start = lx->p;
+  body_col = column_of (lx, body_start);
   for (;;)
     {
       char c;
@@ -331,11 +335,13 @@ lex_string (Lexer      *lx,
         {
           if (!triple)
             {
+              body_end = lx->p;
               lx->p++;
               break;
             }
           if (lx->p + 2 < lx->end && lx->p[1] == quote && lx->p[2] == quote)
             {
+              body_end = lx->p;
               lx->p += 3;
               break;
             }
@@ -440,10 +446,16 @@ lex_string (Lexer      *lx,
 
   if (is_f)
     {
-      lex_error (lx, start, "f-strings are not supported by Peakline; use str() and +");
-      return;
+      /* The parser splits the raw body into text and expressions. */
+      g_string_assign (value, "");
+      if (body_end != NULL)
+        g_string_append_len (value, body_start, body_end - body_start);
     }
   tok = push (lx, PL_TOK_STRING, start, lx->p);
+  tok->fstring = is_f;
+  tok->raw = raw;
+  tok->body_line = start_line;
+  tok->body_col = body_col;
   tok->line = start_line;
   {
     /* The start column is on the first line. */

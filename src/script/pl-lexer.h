@@ -50,6 +50,10 @@ typedef struct
   char       *text;      /* PL_TOK_NAME: the name; PL_TOK_STRING: the decoded value */
   gsize       text_len;  /* PL_TOK_STRING: bytes (may hold NUL) */
   gboolean    int_overflow; /* PL_TOK_INT too large for 64 bits */
+  gboolean    fstring;   /* PL_TOK_STRING with an f prefix: text is the raw body */
+  gboolean    raw;       /* with an r prefix too */
+  gint        body_line; /* where the body starts (f-strings) */
+  gint        body_col;
 } PlToken;
 
 /* Splits @source into tokens (INDENT/DEDENT/NEWLINE as Python's tokenizer

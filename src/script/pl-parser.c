@@ -372,6 +372,347 @@ parse_call (Parser  *p,
   return finish (p, call);
 }
 
+/* --- f-strings ----------------------------------------------------------- */
+
+static void
+decode_escapes (GString    *out,
+                const char *s,
+                gsize       n,
+                gboolean    raw)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      char c = s[i];
+
+      if (c != '\\' || raw || i + 1 >= n)
+        {
+          g_string_append_c (out, c);
+          continue;
+        }
+      c = s[++i];
+      switch (c)
+        {
+        case 'n': g_string_append_c (out, '\n'); break;
+        case 't': g_string_append_c (out, '\t'); break;
+        case 'r': g_string_append_c (out, '\r'); break;
+        case '\\': case '\'': case '"': g_string_append_c (out, c); break;
+        case '\n': break;
+        case '0': g_string_append_c (out, '\0'); break;
+        case 'x': case 'u': case 'U':
+          {
+            int len = c == 'x' ? 2 : c == 'u' ? 4 : 8;
+            guint32 v = 0;
+            int k;
+            for (k = 0; k < len && i + 1 < n && g_ascii_isxdigit (s[i + 1]); k++)
+              v = v * 16 + g_ascii_xdigit_value (s[++i]);
+            if (k == len && v <= 0x10FFFF && !(v >= 0xD800 && v < 0xE000) && v != 0)
+              {
+                char buf[8];
+                g_string_append_len (out, buf, g_unichar_to_utf8 (v, buf));
+              }
+          }
+          break;
+        default:
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, c);
+          break;
+        }
+    }
+}
+
+/* Moves a sub-parser's positions to where the text sits in the file. */
+static void
+shift_positions (PlNode *node,
+                 gint    line,
+                 gint    col)
+{
+  if (node == NULL)
+    return;
+  if (node->line == 1)
+    node->col += col - 2;
+  node->line += line - 1;
+  if (node->end_line == 1)
+    node->end_col += col - 2;
+  node->end_line += line - 1;
+  shift_positions (node->a, line, col);
+  shift_positions (node->b, line, col);
+  shift_positions (node->c, line, col);
+  for (guint i = 0; i < node->n_items; i++)
+    shift_positions (node->items[i], line, col);
+  for (guint i = 0; i < node->n_items2; i++)
+    shift_positions (node->items2[i], line, col);
+}
+
+/* Parses the expression of a replacement field, which starts at (line,
+ * col) of the file. */
+static PlNode *
+parse_field_expression (Parser     *p,
+                        const char *text,
+                        gsize       len,
+                        gint        line,
+                        gint        col)
+{
+  g_autofree char *wrapped = NULL;
+  GError *error = NULL;
+  gint el = 0, ec = 0;
+  Parser sub = { 0, };
+  PlNode *node = NULL;
+  gsize k = 0;
+
+  while (k < len && (text[k] == ' ' || text[k] == '\t'))
+    k++;
+  if (k == len)
+    {
+      PlToken at = { 0, };
+      at.line = line;
+      at.col = col;
+      error_at (p, &at, "SyntaxError", "f-string: empty expression not allowed");
+      return NULL;
+    }
+  /* Parenthesised, so that the expression may span lines. */
+  wrapped = g_strdup_printf ("(%.*s)", (int) len, text);
+  sub.tokens = pl_lex (wrapped, strlen (wrapped), &el, &ec, &error);
+  sub.arena = p->arena;
+  sub.nest = p->nest + 1;
+  if (sub.tokens == NULL)
+    {
+      PlToken at = { 0, };
+      at.line = line + el - 1;
+      at.col = el == 1 ? MAX (col, col + ec - 2) : ec;
+      error_at (p, &at, "SyntaxError", "f-string: %s", error->message);
+      g_error_free (error);
+      return NULL;
+    }
+  node = parse_test (&sub);
+  if (node != NULL && TOK (&sub)->kind != PL_TOK_NEWLINE && TOK (&sub)->kind != PL_TOK_EOF)
+    {
+      invalid_syntax (&sub);
+      node = NULL;
+    }
+  if (sub.error != NULL)
+    {
+      PlToken at = { 0, };
+      at.line = line + sub.err_line - 1;
+      at.col = sub.err_line == 1 ? MAX (col, col + sub.err_col - 2) : sub.err_col;
+      error_at (p, &at, sub.err_kind ? sub.err_kind : "SyntaxError", "f-string: %s", sub.error->message);
+      g_error_free (sub.error);
+      node = NULL;
+    }
+  pl_tokens_free (sub.tokens);
+  if (node != NULL)
+    shift_positions (node, line, col);
+  return node;
+}
+
+/* Splits the raw body of an f-string into text and replacement fields,
+ * appending parts to @parts. @line/@col: where body[0] is in the file. */
+static gboolean
+parse_fstring_body (Parser     *p,
+                    PlToken    *tok,
+                    const char *body,
+                    gsize       len,
+                    gint        line,
+                    gint        col,
+                    GPtrArray  *parts,
+                    gint        depth)
+{
+  gsize i = 0;
+  GString *lit = g_string_new (NULL);
+  gint cur_line = line, cur_col = col;
+  gint lit_line = line, lit_col = col;
+
+#define ADVANCE()                                                     \
+  G_STMT_START {                                                      \
+    if (body[i] == '\n') { cur_line++; cur_col = 1; }                  \
+    else if (((guchar) body[i] & 0xC0) != 0x80) cur_col++;            \
+    i++;                                                              \
+  } G_STMT_END
+
+  if (depth > 2)
+    {
+      g_string_free (lit, TRUE);
+      error_at (p, tok, "SyntaxError", "f-string: expressions nested too deeply");
+      return FALSE;
+    }
+  while (i < len)
+    {
+      char c = body[i];
+
+      if ((c == '{' || c == '}') && i + 1 < len && body[i + 1] == c)
+        {
+          g_string_append_c (lit, c);
+          ADVANCE ();
+          ADVANCE ();
+          continue;
+        }
+      if (c == '}')
+        {
+          PlToken at = { 0, };
+          at.line = cur_line;
+          at.col = cur_col;
+          g_string_free (lit, TRUE);
+          error_at (p, &at, "SyntaxError", "f-string: single '}' is not allowed");
+          return FALSE;
+        }
+      if (c != '{')
+        {
+          gsize start = i;
+          /* Decode escapes over a run of plain text. */
+          while (i < len && body[i] != '{' && body[i] != '}')
+            {
+              if (body[i] == '\\' && i + 1 < len && !tok->raw)
+                ADVANCE ();
+              ADVANCE ();
+            }
+          decode_escapes (lit, body + start, i - start, tok->raw);
+          continue;
+        }
+
+      /* A replacement field. */
+      {
+        PlNode *field;
+        gsize expr_start, expr_end;
+        gint expr_line, expr_col, nesting = 0;
+        char quote = 0;
+        gboolean self_doc = FALSE, explicit_conv = FALSE;
+
+        if (lit->len > 0)
+          {
+            PlNode *s = pl_node_new (p->arena, PL_NODE_STR, lit_line, lit_col);
+            s->str = pl_arena_strndup (p->arena, lit->str, lit->len);
+            s->str_len = lit->len;
+            s->depth = 1;
+            g_ptr_array_add (parts, s);
+            g_string_truncate (lit, 0);
+          }
+        field = pl_node_new (p->arena, PL_NODE_FORMATTED, cur_line, cur_col);
+        ADVANCE ();   /* '{' */
+        expr_start = i;
+        expr_line = cur_line;
+        expr_col = cur_col;
+        while (i < len)
+          {
+            char d = body[i];
+            if (quote)
+              {
+                if (d == quote)
+                  quote = 0;
+              }
+            else if (d == '\'' || d == '"')
+              quote = d;
+            else if (d == '(' || d == '[' || d == '{')
+              nesting++;
+            else if ((d == ')' || d == ']' || d == '}') && nesting > 0)
+              nesting--;
+            else if (nesting == 0 && (d == '}' || d == ':' || (d == '!' && !(i + 1 < len && body[i + 1] == '='))))
+              break;
+            ADVANCE ();
+          }
+        expr_end = i;
+        if (i >= len)
+          {
+            g_string_free (lit, TRUE);
+            error_at (p, tok, "SyntaxError", "f-string: expecting '}'");
+            return FALSE;
+          }
+        {
+          /* f"{x=}" prints "x=" and then the value's repr. */
+          gsize e = expr_end;
+          while (e > expr_start && (body[e - 1] == ' ' || body[e - 1] == '\t'))
+            e--;
+          if (e > expr_start && body[e - 1] == '=' &&
+              !(e - 1 > expr_start && strchr ("=!<>", body[e - 2]) != NULL))
+            {
+              PlNode *s = pl_node_new (p->arena, PL_NODE_STR, expr_line, expr_col);
+              s->str = pl_arena_strndup (p->arena, body + expr_start, expr_end - expr_start);
+              s->str_len = expr_end - expr_start;
+              s->depth = 1;
+              g_ptr_array_add (parts, s);
+              field->op = 'r';
+              self_doc = TRUE;
+              expr_end = e - 1;
+            }
+        }
+        field->a = parse_field_expression (p, body + expr_start, expr_end - expr_start, expr_line, expr_col);
+        if (field->a == NULL)
+          {
+            g_string_free (lit, TRUE);
+            return FALSE;
+          }
+        if (body[i] == '!')
+          {
+            ADVANCE ();
+            if (i >= len || (body[i] != 'r' && body[i] != 's' && body[i] != 'a'))
+              {
+                g_string_free (lit, TRUE);
+                error_at (p, tok, "SyntaxError", "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+                return FALSE;
+              }
+            field->op = body[i];
+            explicit_conv = TRUE;
+            ADVANCE ();
+          }
+        if (i < len && body[i] == ':')
+          {
+            if (self_doc && !explicit_conv)
+              field->op = 0;
+            gsize spec_start;
+            gint spec_line, spec_col, n2 = 0;
+            GPtrArray *spec_parts = g_ptr_array_new ();
+            PlNode *spec;
+
+            ADVANCE ();
+            spec_start = i;
+            spec_line = cur_line;
+            spec_col = cur_col;
+            while (i < len && !(body[i] == '}' && n2 == 0))
+              {
+                if (body[i] == '{')
+                  n2++;
+                else if (body[i] == '}')
+                  n2--;
+                ADVANCE ();
+              }
+            if (!parse_fstring_body (p, tok, body + spec_start, i - spec_start, spec_line, spec_col, spec_parts,
+                                     depth + 1))
+              {
+                g_ptr_array_free (spec_parts, TRUE);
+                g_string_free (lit, TRUE);
+                return FALSE;
+              }
+            spec = pl_node_new (p->arena, PL_NODE_FSTRING, spec_line, spec_col);
+            spec->items = steal_list (p, spec_parts, &spec->n_items);
+            field->b = finish (p, spec);
+          }
+        if (i >= len || body[i] != '}')
+          {
+            g_string_free (lit, TRUE);
+            error_at (p, tok, "SyntaxError", "f-string: expecting '}'");
+            return FALSE;
+          }
+        ADVANCE ();
+        {
+          gint d = MAX (depth_of (field->a), depth_of (field->b));
+          field->depth = d + 1;
+        }
+        g_ptr_array_add (parts, field);
+        lit_line = cur_line;
+        lit_col = cur_col;
+      }
+    }
+  if (lit->len > 0)
+    {
+      PlNode *s = pl_node_new (p->arena, PL_NODE_STR, lit_line, lit_col);
+      s->str = pl_arena_strndup (p->arena, lit->str, lit->len);
+      s->str_len = lit->len;
+      s->depth = 1;
+      g_ptr_array_add (parts, s);
+    }
+  g_string_free (lit, TRUE);
+  return TRUE;
+#undef ADVANCE
+}
+
 static PlNode *
 parse_atom (Parser *p)
 {
@@ -393,8 +734,42 @@ parse_atom (Parser *p)
       return finish (p, node);
     case PL_TOK_STRING:
       {
-        GString *s = g_string_new_len (tok->text, tok->text_len);
+        GString *s;
+        gboolean any_f = FALSE;
 
+        for (guint k = p->pos; k < p->tokens->len && g_array_index (p->tokens, PlToken, k).kind == PL_TOK_STRING; k++)
+          any_f |= g_array_index (p->tokens, PlToken, k).fstring;
+        if (any_f)
+          {
+            /* Adjacent literals concatenate; f-strings split into parts. */
+            GPtrArray *parts = g_ptr_array_new ();
+
+            node = new_node (p, PL_NODE_FSTRING, tok);
+            while (TOK (p)->kind == PL_TOK_STRING)
+              {
+                PlToken *t = TOK (p);
+                if (t->fstring)
+                  {
+                    if (!parse_fstring_body (p, t, t->text, t->text_len, t->body_line, t->body_col, parts, 0))
+                      {
+                        g_ptr_array_free (parts, TRUE);
+                        return NULL;
+                      }
+                  }
+                else if (t->text_len > 0)
+                  {
+                    PlNode *part = new_node (p, PL_NODE_STR, t);
+                    part->str = pl_arena_strndup (p->arena, t->text, t->text_len);
+                    part->str_len = t->text_len;
+                    part->depth = 1;
+                    g_ptr_array_add (parts, part);
+                  }
+                advance (p);
+              }
+            node->items = steal_list (p, parts, &node->n_items);
+            return finish (p, node);
+          }
+        s = g_string_new_len (tok->text, tok->text_len);
         node = new_node (p, PL_NODE_STR, tok);
         advance (p);
         /* Adjacent literals concatenate. */

@@ -90,6 +90,8 @@ static const struct { const char *source; const char *output; } print_cases[] = 
     "0.1 0.1 [0.1] 44\n" },
   { "import numexpr as ne\nimport numpy as np\nx = np.arange(5.0)\nprint(ne.evaluate('x * 2 + 3'), ne.evaluate('a + 1', local_dict={'a': x}))\nf = ne.NumExpr('x * 2 + 3')\nprint(f(x))",
     "[ 3.  5.  7.  9. 11.] [1. 2. 3. 4. 5.]\n[ 3.  5.  7.  9. 11.]\n" },
+  { "import numpy as np\nx = 2953.125\ndata = np.ones(3)\nprecision = 1\nprint(f\"GB: {x}\", f\"{x:.2f}\", f\"{x:10.1f}|\", f\"{x:<10}|\", f\"{x:^12.3e}|\", f\"{1234567:,}\", f\"{0.25:.1%}\")\nprint(f\"{'abc'!r} {'abc':>5} {data.nbytes / 1024 ** 2:.{precision}f} MB {{braces}} {data}\")\nprint(f'{data.sum()} {data.sum():.3f} {np.float32(0.1)} {True} {None} {3:05d} {-3:+d} {255:#x} {255:b}')\nprint(\"{} and {name:.2f} {}\".format(1, 3, name=2.5), \"{1}{0}\".format(\"a\", \"b\"), format(3.14159, '.2f'), format(42))\nprint(f\"\"\"multi\n{x +\n 1}\"\"\")\nprint(f\"{x=} {x = :.1f} {data.shape=}\")\n",
+    "GB: 2953.125 2953.12     2953.1| 2953.125  |  2.953e+03  | 1,234,567 25.0%\n'abc'   abc 0.0 MB {braces} [1. 1. 1.]\n3.0 3.000 0.10000000149011612 True None 00003 -3 0xff 11111111\n1 and 2.50 3 ba 3.14 42\nmulti\n2954.125\nx=2953.125 x = 2953.1 data.shape=(3,)\n" },
 };
 
 typedef struct

@@ -97,6 +97,22 @@ test_operators (void)
 }
 
 static void
+test_fstring (void)
+{
+  /* f-strings keep their raw body; the parser splits it. */
+  GArray *t = lex_ok ("x = f'a{b!r:>{w}}\\n' rf\"{c}\"\n");
+
+  g_assert_true (TOKEN (t, 2)->fstring);
+  g_assert_false (TOKEN (t, 2)->raw);
+  g_assert_cmpstr (TOKEN (t, 2)->text, ==, "a{b!r:>{w}}\\n");
+  g_assert_cmpint (TOKEN (t, 2)->body_col, ==, 7);
+  g_assert_true (TOKEN (t, 3)->fstring);
+  g_assert_true (TOKEN (t, 3)->raw);
+  g_assert_cmpstr (TOKEN (t, 3)->text, ==, "{c}");
+  pl_tokens_free (t);
+}
+
+static void
 test_columns_utf8 (void)
 {
   /* Columns count characters, not bytes. */
@@ -118,7 +134,6 @@ test_errors (void)
     { "x = 0777\n", 1, 5, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers" },
     { "x = 1__0\n", 1, 5, "invalid decimal literal" },
     { "x = 1 \\ y\n", 1, 7, "unexpected character after line continuation character" },
-    { "x = f'{y}'\n", 1, 5, "f-strings are not supported by Peakline; use str() and +" },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -159,6 +174,7 @@ main (int    argc,
   g_test_add_func ("/script/lexer/strings", test_strings);
   g_test_add_func ("/script/lexer/layout", test_layout);
   g_test_add_func ("/script/lexer/operators", test_operators);
+  g_test_add_func ("/script/lexer/fstring", test_fstring);
   g_test_add_func ("/script/lexer/columns-utf8", test_columns_utf8);
   g_test_add_func ("/script/lexer/errors", test_errors);
   g_test_add_func ("/script/lexer/limits", test_limits);

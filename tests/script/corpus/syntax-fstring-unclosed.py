@@ -1,3 +1,3 @@
 # expect: 3:7 SyntaxError
-x = 3
-print(f"{x}")
+x = 1
+print(f"{x")

@@ -1,0 +1,2 @@
+# expect: 2:7 KeyError
+print('{name}'.format(nom=1))

@@ -1,0 +1,3 @@
+# expect: 3:7 SyntaxError
+x = 1
+print(f"{x!z}")

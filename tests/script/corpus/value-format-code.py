@@ -1,0 +1,3 @@
+# expect: 3:9 ValueError
+x = 3.5
+print(f"{x:d}")
