@@ -100,6 +100,61 @@ struct _NeNode
   gint       uses;
 };
 
+/* --- the syntax tree (pl-numexpr-parser.c) ---------------------------- */
+
+typedef enum
+{
+  NE_SYN_NAME,
+  NE_SYN_INT,
+  NE_SYN_FLOAT,
+  NE_SYN_IMAG,
+  NE_SYN_STRING,
+  NE_SYN_BINOP,      /* op: + - * / // % ** << >> & | ^ @ */
+  NE_SYN_UNARY,      /* + - ~ */
+  NE_SYN_NOT,
+  NE_SYN_AND,
+  NE_SYN_OR,
+  NE_SYN_COMPARE,    /* operands in args, operators in ops */
+  NE_SYN_IFEXP,      /* kids: body, test, else */
+  NE_SYN_CALL,       /* kids[0] the callee; args, kwnames (NULL: positional) */
+  NE_SYN_SUBSCRIPT,
+  NE_SYN_ATTRIBUTE,  /* kids[0] . name */
+  NE_SYN_TUPLE,
+  NE_SYN_LIST,
+  NE_SYN_LAMBDA,
+} NeSynType;
+
+typedef struct _NeSyn NeSyn;
+struct _NeSyn
+{
+  NeSynType   type;
+  gint        col;       /* from 1 */
+  char        op[4];
+  const char *name;
+  gint64      ival;
+  gboolean    overflow;  /* an integer literal beyond int64 */
+  double      fval;
+  NeSyn      *kids[3];
+  GPtrArray  *args;      /* NeSyn * */
+  GPtrArray  *kwnames;   /* const char *, NULL for a positional argument */
+  GPtrArray  *ops;       /* const char *: comparison operators */
+};
+
+/* Owns the syntax nodes, their arrays and names. */
+typedef struct
+{
+  GPtrArray *garbage;    /* g_free */
+  GPtrArray *arrays;     /* g_ptr_array_unref */
+} NeSyntax;
+
+void        ne_syntax_init     (NeSyntax    *syntax);
+void        ne_syntax_clear    (NeSyntax    *syntax);
+NeSyn      *ne_parse           (NeSyntax    *syntax,
+                                const char  *expression,
+                                GError     **error);
+
+/* --- the expression tree (pl-numexpr-builder.c) ------------------------- */
+
 /* Owns every node and string made while one expression is built. */
 typedef struct
 {
