@@ -267,6 +267,7 @@ run_script (RunState      *st,
   g_autoptr(PlInterp) interp = NULL;
   g_autoptr(GError) local_error = NULL;
   gboolean old_elision;
+  guint old_threads;
   gulong handler = 0;
   gboolean ok;
 
@@ -289,8 +290,11 @@ run_script (RunState      *st,
       return FALSE;
     }
 
+  /* Process-wide engine settings, restored after the run (a script's
+   * ne.set_num_threads() included). */
   old_elision = pl_engine_get_elision ();
   pl_engine_set_elision (st->settings.elision);
+  old_threads = pl_numexpr_get_num_threads ();
   if (st->settings.numexpr_threads > 0)
     pl_numexpr_set_num_threads (st->settings.numexpr_threads);
 
@@ -308,6 +312,7 @@ run_script (RunState      *st,
   g_cancellable_disconnect (cancellable, handler);
   pl_engine_clear_interrupt ();
   pl_engine_set_elision (old_elision);
+  pl_numexpr_set_num_threads (old_threads);
   g_clear_pointer (&st->sampler, pl_sampler_free);
 
   release_run_slot ();

@@ -4,7 +4,9 @@
 #include <string.h>
 
 #include "engine/pl-alloc.h"
+#include "engine/pl-array.h"
 #include "engine/pl-error.h"
+#include "engine/pl-numexpr.h"
 #include "run/pl-runner.h"
 
 static PlScript *
@@ -175,11 +177,18 @@ test_runner_script_sync (void)
   g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) output = NULL;
   g_autoptr(GError) error = NULL;
+  guint threads;
 
   settings->sample_interval = 0.0002;
   settings->elision = FALSE;
+  settings->numexpr_threads = 1;
+  g_assert_true (pl_engine_get_elision ());
+  threads = pl_numexpr_get_num_threads ();
   g_assert_true (pl_run_script_sync (script, settings, NULL, collect_line, seen, &runs, &output, &error));
   g_assert_no_error (error);
+  /* The engine's settings are the run's only. */
+  g_assert_true (pl_engine_get_elision ());
+  g_assert_cmpuint (pl_numexpr_get_num_threads (), ==, threads);
   g_assert_cmpuint (runs->len, ==, 2);
   g_assert_cmpint (pl_run_get_experiment_line (g_ptr_array_index (runs, 0)), ==, 14);
   g_assert_cmpint (pl_run_get_experiment_line (g_ptr_array_index (runs, 1)), ==, 16);
