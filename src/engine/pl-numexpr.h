@@ -11,7 +11,7 @@ G_BEGIN_DECLS
  *
  * An expression string ("x * 2 + 3") is parsed into a tree, typed with
  * numexpr's rules, folded, and compiled to a small register program that a
- * virtual machine runs over blocks of 1024 elements on a persistent pool of
+ * virtual machine runs over blocks of 512 elements on a persistent pool of
  * threads. Only the output is a full-size allocation (PL_ALLOC_REASON_RESULT);
  * per-thread scratch registers are tiny (PL_ALLOC_REASON_SCRATCH).
  *
@@ -39,9 +39,24 @@ G_BEGIN_DECLS
  *  - PL_ERROR_VALUE: shapes that do not broadcast, an `out` of the wrong shape,
  *    integers to negative integer powers, dtypes numexpr does not support.
  *  - PL_ERROR_NOT_IMPLEMENTED: no opcode for the types ("couldn't find matching
- *    opcode for 'sqrt_ddd'").
+ *    opcode for 'sqrt_ddd'"); complex numbers and strings, which Peakline
+ *    does not model.
+ *  - PL_ERROR_RUNTIME: a reduction (sum, prod, min, max) that is not the
+ *    outermost operation ("invalid program: reduction operations must occur
+ *    last").
+ *  - PL_ERROR_ZERO_DIVISION, PL_ERROR_OVERFLOW: Python's, when constants are
+ *    folded (1 / 0, 2 ** 100).
+ *  - PL_ERROR_RECURSION: an expression nested too deeply to compile safely.
  *  - PL_ERROR_CANCELLED: pl_engine_interrupt() stopped a long evaluation; the
  *    partial result is freed.
+ *
+ * Semantics worth knowing (all numexpr's): x / 2.0 is computed as x * 0.5
+ * (numexpr multiplies by the reciprocal of a float constant), int32 and int64
+ * arithmetic wraps, integer division by zero gives 0, `x ** 2` is x * x, and
+ * sum/prod/min/max add up in order (not pairwise as np.sum does). Peakline's
+ * int32 min/max start from the first value (numexpr 2.8.4's start from -1
+ * and 0, a bug). `order` is always 'K' (results keep a Fortran layout when
+ * every full-size operand has one).
  *
  * All functions are thread-safe; evaluations are serialised as numexpr's
  * evaluate_lock serialises them. */
