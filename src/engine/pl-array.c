@@ -499,7 +499,13 @@ pl_array_fill (PlArray        *self,
 
   if (pl_array_is_c_contiguous (self) || pl_array_is_f_contiguous (self))
     {
-      fill_contiguous (self->data, size, itemsize, element);
+      /* In pieces of 1 MiB, so that a cancelled run stops within
+       * milliseconds even while np.ones fills gigabytes (the creator
+       * then reports the interruption). */
+      gint64 piece = MAX (1, (1 << 20) / (gint64) itemsize);
+
+      for (gint64 done = 0; done < size && !pl_engine_is_interrupted (); done += piece)
+        fill_contiguous (self->data + done * itemsize, MIN (piece, size - done), itemsize, element);
       return;
     }
 
@@ -627,6 +633,21 @@ pl_array_ones (gint           ndim,
   return pl_array_full (ndim, shape, &one, dtype, error);
 }
 
+/* A fill stops early when the run is cancelled: the half-filled array is
+ * dropped and the creation fails as the kernels do. */
+static PlArray *
+interrupted_fill (PlArray  *self,
+                  GError  **error)
+{
+  if (self != NULL && pl_engine_is_interrupted ())
+    {
+      g_set_error_literal (error, PL_ERROR, PL_ERROR_CANCELLED,
+                           "The run was stopped (KeyboardInterrupt).");
+      g_clear_pointer (&self, pl_array_unref);
+    }
+  return self;
+}
+
 /**
  * pl_array_full:
  * @fill: the value
@@ -653,7 +674,7 @@ pl_array_full (gint            ndim,
   self = pl_array_new (ndim, shape, dtype, PL_ALLOC_INIT_NONE, PL_ALLOC_REASON_CREATE, error);
   if (self != NULL)
     pl_array_fill (self, fill);
-  return self;
+  return interrupted_fill (self, error);
 }
 
 static PlArray *
@@ -671,7 +692,7 @@ like (PlArray       *proto,
   self = pl_array_new_like (proto, dtype, PL_ALLOC_INIT_NONE, PL_ALLOC_REASON_CREATE, error);
   if (self != NULL && fill != NULL)
     pl_array_fill (self, fill);
-  return self;
+  return interrupted_fill (self, error);
 }
 
 PlArray *

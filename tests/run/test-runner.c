@@ -301,13 +301,13 @@ typedef struct
 {
   GCancellable *cancellable;
   gint64        live_bytes;   /* cancel once this much is live */
+  gint64        delay;        /* and this many µs later */
   gint64        seen_at;
   gint64        at;
 } CancelAt;
 
-/* Cancels 20 ms after the pipeline is seen running (its arrays exist):
- * the point is to stop the pipeline's own work, a long kernel or a
- * sleep. */
+/* Cancels a while after the run is seen at work (its arrays exist): the
+ * point is to stop that work, a long kernel, a fill or a sleep. */
 static gboolean
 cancel_when_running_cb (gpointer user_data)
 {
@@ -320,7 +320,7 @@ cancel_when_running_cb (gpointer user_data)
         c->seen_at = now;
       return G_SOURCE_CONTINUE;
     }
-  if (now - c->seen_at < 20 * 1000)
+  if (now - c->seen_at < c->delay)
     return G_SOURCE_CONTINUE;
 
   c->at = now;
@@ -332,12 +332,13 @@ cancel_when_running_cb (gpointer user_data)
 static gint64
 cancel_once (const char *name,
              const char *source,
-             gint64      live_bytes)
+             gint64      live_bytes,
+             gint64      delay)
 {
   g_autoptr(PlScript) script = parse (name, source);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   AsyncData data = { .loop = g_main_loop_new (NULL, FALSE), .pending = 1 };
-  CancelAt c = { .cancellable = cancellable, .live_bytes = live_bytes };
+  CancelAt c = { .cancellable = cancellable, .live_bytes = live_bytes, .delay = delay };
 
   pl_run_experiment_async (script, 0, NULL, cancellable, run_done_cb, &data);
   g_timeout_add (1, cancel_when_running_cb, &c);
@@ -363,12 +364,13 @@ cancel_once (const char *name,
 static void
 cancel_within_100ms (const char *name,
                      const char *source,
-                     gint64      live_bytes)
+                     gint64      live_bytes,
+                     gint64      delay)
 {
   gint64 latency = G_MAXINT64;
 
   for (guint attempt = 0; attempt < 3 && latency > 100 * 1000; attempt++)
-    latency = MIN (latency, cancel_once (name, source, live_bytes));
+    latency = MIN (latency, cancel_once (name, source, live_bytes, delay));
 
   if (latency > 100 * 1000)
     g_error ("%s: the run stopped %.1f ms after it was cancelled", name, latency / 1000.0);
@@ -384,7 +386,7 @@ test_runner_cancel_within_100ms (void)
                        "    x = np.ones(1_000_000)\n"
                        "    time.sleep(30)\n"
                        "utils.analyze_memory(f)\n",
-                       8000000);
+                       8000000, 20 * 1000);
   /* A long kernel loop over arrays of 80 MB (x and y live: inside it). */
   cancel_within_100ms ("kernel.py",
                        "import numpy as np\n"
@@ -393,7 +395,14 @@ test_runner_cancel_within_100ms (void)
                        "    for _ in range(10000):\n"
                        "        y = x * 2 + 1\n"
                        "utils.analyze_memory(partial(f, np.ones(10_000_000)))\n",
-                       160000000);
+                       160000000, 20 * 1000);
+  /* Creating the arguments: np.ones writing 800 MB, cancelled as soon as
+   * its buffer exists. */
+  cancel_within_100ms ("fill.py",
+                       "import numpy as np\n"
+                       "from functools import partial\n"
+                       "utils.analyze_memory(partial(np.sum, np.ones(100_000_000)))\n",
+                       800000000, 0);
 }
 
 /* Two runs requested at once run one after the other: each pipeline
