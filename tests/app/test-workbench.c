@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "engine/pl-alloc.h"
 #include "app/pl-line-table.h"
 #include "app/pl-pipeline-editor.h"
 #include "app/pl-plot-view.h"
@@ -266,18 +267,35 @@ test_cancel (Fixture       *f,
   pl_workbench_run (f->workbench);
   g_assert_true (pl_workbench_get_running (f->workbench));
   start = g_get_monotonic_time ();
-  /* Let the worker start, then cancel. */
-  for (int i = 0; i < 20; i++)
+  /* Cancel once the worker sleeps on line 3 (the interpreter tags the
+   * allocator with the line it runs). */
+  while (pl_alloc_get_line () != 3 && g_get_monotonic_time () - start < 10 * G_USEC_PER_SEC)
     {
-      g_usleep (5000);
+      g_usleep (1000);
       pl_test_drain ();
     }
+  g_assert_cmpint (pl_alloc_get_line (), ==, 3);
   pl_workbench_cancel (f->workbench);
   wait_for_run (f->workbench);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
   g_assert_nonnull (f->failure);
   g_assert_null (pl_workbench_get_run (f->workbench));
   g_assert_true (pl_workbench_get_can_run (f->workbench));
+}
+
+/* This program registers more than 2048 quarks (GtkSourceView's language
+ * and style definitions), and GLib then drops the first block of its quark
+ * table on purpose (quark_new() in gquark.c): a "leak" from GLib's own
+ * constructor that LeakSanitizer cannot tell from others without slow
+ * unwinding. Leaks of the widgets used here are checked by the smaller
+ * programs (test-builders, test-results, test-tools); AddressSanitizer's
+ * other checks stay on. */
+const char *__lsan_default_options (void);
+
+const char *
+__lsan_default_options (void)
+{
+  return "leak_check_at_exit=0";
 }
 
 int
