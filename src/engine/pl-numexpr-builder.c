@@ -3,6 +3,8 @@
 
 #include "pl-numexpr-private.h"
 
+#include "pl-dtype.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -282,7 +284,9 @@ set_float (NeValue     *r,
            double       v)
 {
   r->type = type;
-  r->f = type == NE_VALUE_NP_FLOAT32 ? (double) (float) v : v;
+  /* The small NumPy floats that arise are float16 (NumPy functions of bools
+   * compute in half precision). */
+  r->f = type == NE_VALUE_NP_FLOAT32 ? (double) pl_half_to_float (pl_double_to_half (v)) : v;
 }
 
 /* Folds x op y for two constants with Python's (or NumPy scalars') rules. */
@@ -445,6 +449,13 @@ fold_binary (Builder    *b,
                          "a negative number to a fractional power is complex, "
                          "and complex numbers are not supported in numexpr "
                          "expressions here");
+            return FALSE;
+          }
+        if (!np && isinf (pow (a, c)) && isfinite (a) && isfinite (c))
+          {
+            /* CPython's float_pow checks errno. */
+            g_set_error_literal (b->error, PL_ERROR, PL_ERROR_OVERFLOW,
+                                 "(34, 'Numerical result out of range')");
             return FALSE;
           }
         set_float (r, result_value_type (x, y, TRUE), pow (a, c));
@@ -612,7 +623,9 @@ fold_function (Builder       *b,
 
   for (guint i = 0; i < n_args; i++)
     {
-      all_bool = all_bool && value_is_bool (&args[i]);
+      /* bools and float16 stay in half precision in NumPy's loops. */
+      all_bool = all_bool && (value_is_bool (&args[i])
+                              || args[i].type == NE_VALUE_NP_FLOAT32);
       any_float = any_float || value_is_float (&args[i]);
     }
 
@@ -627,17 +640,12 @@ fold_function (Builder       *b,
   switch (f->op)
     {
     case NE_OP_COPY:
-      *r = args[0];
-      return TRUE;
     case NE_OP_ONES_LIKE:
-      *r = args[0];
-      if (value_is_float (r))
-        r->f = 1.0;
-      else if (value_is_bool (r))
-        r->b = TRUE;
-      else
-        r->i = 1;
-      return TRUE;
+      /* np.copy(3.0) is a 0-d array, which numexpr's ConstantNode cannot
+       * hash. */
+      g_set_error_literal (b->error, PL_ERROR, PL_ERROR_TYPE,
+                           "unhashable type: 'numpy.ndarray'");
+      return FALSE;
     case NE_OP_ABSOLUTE:
       if (value_is_bool (&args[0]))
         {
@@ -688,7 +696,10 @@ fold_function (Builder       *b,
       g_assert_not_reached ();
       return FALSE;
     }
-  /* NumPy computes bool arguments in float16: numexpr sees a 'float'. */
+  /* NumPy computes bool and float16 arguments in float16 (through float):
+   * numexpr sees a 'float' constant with a half's precision. */
+  if (all_bool)
+    v = pl_half_to_float (pl_float_to_half ((float) v));
   set_float (r, all_bool ? NE_VALUE_NP_FLOAT32 : NE_VALUE_NP_FLOAT64, v);
   return TRUE;
 }
@@ -833,8 +844,20 @@ node_binary (Builder    *b,
   if (strcmp (op, "//") == 0 || strcmp (op, "^") == 0 || strcmp (op, "@") == 0)
     return unsupported_operands (b, op, xv, yv);
 
+  /* ExpressionNode has no __rand__ or __ror__: 3 & x fails in Python. */
+  if (xv->t == V_CONST && (strcmp (op, "&") == 0 || strcmp (op, "|") == 0))
+    return unsupported_operands (b, op, xv, yv);
+
   if (!as_node (b, xv, &x) || !as_node (b, yv, &y))
     return FALSE;
+
+  /* 2 ** x is x.__rpow__(2): a plain binop, without pow_op's checks and
+   * expansions. */
+  if (xv->t == V_CONST && strcmp (op, "**") == 0)
+    {
+      val_node (out, op2 (b, NE_OP_POW, x, y, -1));
+      return TRUE;
+    }
 
   if (strcmp (op, "/") == 0)
     {
@@ -1358,6 +1381,12 @@ eval_syn (Builder *b,
             if (x.t != V_CONST && x.t != V_NODE)
               goto bad_unary;
             *out = x;
+            if (x.t == V_CONST && x.c.type == NE_VALUE_PY_BOOL)
+              {
+                /* +True is the int 1. */
+                out->c.type = NE_VALUE_PY_INT;
+                out->c.i = x.c.b ? 1 : 0;
+              }
             return TRUE;
           }
         if (x.t == V_CONST)

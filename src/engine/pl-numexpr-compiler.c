@@ -467,15 +467,28 @@ emit_node (Emitter    *e,
         free_temp (e, src[i]);
     }
 
+  /* A source's register may hold the result only if the kinds agree: a
+   * cast in place from int32 to double would overwrite elements before they
+   * are read (numexpr reuses registers within a kind, too). */
+  dst = -1;
   if (node == e->root)
     dst = 0;
-  else if (e->free_temps->len > 0)
-    {
-      dst = g_array_index (e->free_temps, gint, e->free_temps->len - 1);
-      g_array_set_size (e->free_temps, e->free_temps->len - 1);
-      g_array_index (e->regs, NeReg, dst).kind = node->kind;
-    }
   else
+    for (gint k = (gint) e->free_temps->len - 1; k >= 0 && dst < 0; k--)
+      {
+        gint candidate = g_array_index (e->free_temps, gint, k);
+        gboolean clash = FALSE;
+
+        for (guint i = 0; i < node->n_children; i++)
+          clash = clash || (src[i] == candidate
+                            && g_array_index (e->regs, NeReg, candidate).kind != node->kind);
+        if (clash)
+          continue;
+        dst = candidate;
+        g_array_remove_index (e->free_temps, (guint) k);
+        g_array_index (e->regs, NeReg, dst).kind = node->kind;
+      }
+  if (dst < 0)
     {
       dst = new_reg (e, NE_REG_TEMP, node->kind);
       if (dst < 0)

@@ -52,7 +52,7 @@ typedef enum
   NE_VALUE_PY_FLOAT,
   NE_VALUE_NP_BOOL,
   NE_VALUE_NP_INT64,
-  NE_VALUE_NP_FLOAT32,
+  NE_VALUE_NP_FLOAT32,   /* a small NumPy float: in practice a float16 */
   NE_VALUE_NP_FLOAT64,
 } NeValueType;
 

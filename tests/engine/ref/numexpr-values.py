@@ -60,6 +60,8 @@ sum(n)|sum(n, axis=0)|min(n)|min(n, axis=1)|max(n, axis=0)|sum(z)|sum(-z)|min(z)
 sum(x) + 1|sqrt(sum(x))|sum(x, axis=2)|sum(x, axis=-1)|sum(b)|sum(x, axis=0, foo=1)|sum(x, x)
 sum(2)|sum(x, 0, 1)|sum()|sum(a)|max(i)|min(i)
 u + 1|u * i|u > 128|-u|h * 2|h + f|h + d|sqrt(h)|U + 1|U|s8 * s8|s8 + u|where(b, u, s8)
+sin(u + j)|(q <= d) << u|arccosh(c != b)|1.5 / sinh(h)|(e % True) != (f <= j)|sqrt(i + l) * f
+3 & j|-3 | m|j & 3|2 ** i|2.0 ** d|+True|sin(True) * d|cosh(arccosh(True))|1.5 ** 1e300|2.0 ** 1000
 d +|(d|3 d|d $ e|d e|lambda: d|d, e|'s'|1j * d|d @ e|d = 1|[d]|d < e < 1
 """.replace("\n", "|").split("|")
 EXPRS = [x.strip() for x in EXPRS if x.strip()]
