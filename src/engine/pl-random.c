@@ -5,57 +5,60 @@
 
 #include "pl-array.h"
 
-/* np.random.random, rand and randn on xoshiro256+ (Blackman and Vigna), the
- * recommended generator for floating-point numbers: the top 53 bits of each
- * output make one double in [0, 1). Four independent lanes are advanced
- * together so the compiler can keep them in vector registers; that is what
- * makes a large fill several times faster than NumPy's MT19937.
+/* np.random.random, rand and randn exactly as NumPy's legacy global
+ * RandomState draws them: MT19937 seeded as np.random.seed (int) seeds it
+ * (init_genrand), doubles from two 32-bit outputs ((a >> 5) · 2^26 +
+ * (b >> 6)) / 2^53 (legacy random_sample), normals by Marsaglia's polar
+ * method with the second value of each pair kept for the next call
+ * (legacy_gauss). So after np.random.seed (n) a script prints the numbers
+ * NumPy prints. The state is refilled 624 words at a time.
  *
  * The state is process-wide like NumPy's global RandomState, behind a mutex
  * (taken once per array, not per number). */
 
-#define N_LANES 4
+#define MT_N 624
+#define MT_M 397
 
 typedef struct
 {
-  guint64 s[4][N_LANES];   /* s[word][lane] */
+  guint32  key[MT_N];
+  gint     pos;
+  gboolean has_gauss;
+  double   gauss;
 } RandomState;
 
 static GMutex      random_mutex;
 static RandomState random_state;
 static gboolean    random_seeded;
 
-static guint64
-splitmix64 (guint64 *x)
-{
-  guint64 z = (*x += 0x9e3779b97f4a7c15ULL);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
-
 static void
-seed_locked (guint64 seed)
+seed_locked (guint32 seed)
 {
-  guint64 x = seed;
+  random_state.key[0] = seed;
+  for (gint i = 1; i < MT_N; i++)
+    {
+      guint32 prev = random_state.key[i - 1];
 
-  for (gint lane = 0; lane < N_LANES; lane++)
-    for (gint w = 0; w < 4; w++)
-      random_state.s[w][lane] = splitmix64 (&x);
+      random_state.key[i] = 1812433253U * (prev ^ (prev >> 30)) + (guint32) i;
+    }
+  random_state.pos = MT_N;
+  random_state.has_gauss = FALSE;
+  random_state.gauss = 0.0;
   random_seeded = TRUE;
 }
 
 /**
  * pl_random_seed:
- * @seed: any value
+ * @seed: the seed; NumPy accepts 0 to 2**32 - 1 and so do callers
  *
- * Makes the following random arrays reproducible (np.random.seed).
+ * Makes the following random arrays reproducible (np.random.seed): the
+ * same numbers NumPy draws after np.random.seed (@seed).
  */
 void
 pl_random_seed (guint64 seed)
 {
   g_mutex_lock (&random_mutex);
-  seed_locked (seed);
+  seed_locked ((guint32) seed);
   g_mutex_unlock (&random_mutex);
 }
 
@@ -63,35 +66,47 @@ static void
 ensure_seeded_locked (void)
 {
   if (!random_seeded)
-    seed_locked ((guint64) g_get_real_time () ^ ((guint64) g_random_int () << 32) ^
-                 (guint64) pl_alloc_now_ns ());
+    seed_locked ((guint32) (g_get_real_time () ^ g_random_int () ^ pl_alloc_now_ns ()));
 }
 
-static inline guint64
-rotl (guint64 x, int k)
+static void
+refill (RandomState *st)
 {
-  return (x << k) | (x >> (64 - k));
+  guint32 *k = st->key;
+  gint i;
+
+#define MT_MIX(a, b, c) \
+  ((c) ^ ((((a) & 0x80000000U) | ((b) & 0x7fffffffU)) >> 1) ^ (((b) & 1U) ? 0x9908b0dfU : 0U))
+  for (i = 0; i < MT_N - MT_M; i++)
+    k[i] = MT_MIX (k[i], k[i + 1], k[i + MT_M]);
+  for (; i < MT_N - 1; i++)
+    k[i] = MT_MIX (k[i], k[i + 1], k[i + MT_M - MT_N]);
+  k[MT_N - 1] = MT_MIX (k[MT_N - 1], k[0], k[MT_M - 1]);
+#undef MT_MIX
+  st->pos = 0;
 }
 
-/* Advances all lanes once and stores N_LANES doubles in [0, 1). */
-static inline void
-next_doubles (RandomState *st,
-              double      *out)
+static inline guint32
+next32 (RandomState *st)
 {
-  for (gint l = 0; l < N_LANES; l++)
-    {
-      guint64 result = st->s[0][l] + st->s[3][l];
-      guint64 t = st->s[1][l] << 17;
+  guint32 y;
 
-      st->s[2][l] ^= st->s[0][l];
-      st->s[3][l] ^= st->s[1][l];
-      st->s[1][l] ^= st->s[2][l];
-      st->s[0][l] ^= st->s[3][l];
-      st->s[2][l] ^= t;
-      st->s[3][l] = rotl (st->s[3][l], 45);
+  if (G_UNLIKELY (st->pos == MT_N))
+    refill (st);
+  y = st->key[st->pos++];
+  y ^= y >> 11;
+  y ^= (y << 7) & 0x9d2c5680U;
+  y ^= (y << 15) & 0xefc60000U;
+  return y ^ (y >> 18);
+}
 
-      out[l] = (double) (result >> 11) * 0x1.0p-53;
-    }
+static inline double
+next_double (RandomState *st)
+{
+  guint32 a = next32 (st) >> 5;
+  guint32 b = next32 (st) >> 6;
+
+  return (a * 67108864.0 + b) / 9007199254740992.0;
 }
 
 static void
@@ -99,54 +114,40 @@ fill_uniform (RandomState *st,
               double      *d,
               gint64       n)
 {
-  RandomState local = *st;
-  gint64 i = 0;
-  double tail[N_LANES];
-
-  for (; i + N_LANES <= n; i += N_LANES)
-    next_doubles (&local, d + i);
-  if (i < n)
-    {
-      next_doubles (&local, tail);
-      for (gint l = 0; i < n; i++, l++)
-        d[i] = tail[l];
-    }
-  *st = local;
+  for (gint64 i = 0; i < n; i++)
+    d[i] = next_double (st);
 }
 
-/* Marsaglia's polar method, as NumPy's legacy gauss (): two normals per
- * accepted pair, about 1.27 pairs tried per two values. */
+/* NumPy's legacy_gauss (): Marsaglia's polar method; each accepted pair
+ * returns f · x2 and keeps f · x1 for the next value, across calls. */
 static void
 fill_normal (RandomState *st,
              double      *d,
              gint64       n)
 {
-  RandomState local = *st;
-  double u[N_LANES];
-  gint used = N_LANES;
-  gint64 i = 0;
-
-  while (i < n)
+  for (gint64 i = 0; i < n; i++)
     {
       double x1, x2, r2, f;
 
-      if (used + 2 > N_LANES)
+      if (st->has_gauss)
         {
-          next_doubles (&local, u);
-          used = 0;
+          d[i] = st->gauss;
+          st->has_gauss = FALSE;
+          st->gauss = 0.0;
+          continue;
         }
-      x1 = 2.0 * u[used] - 1.0;
-      x2 = 2.0 * u[used + 1] - 1.0;
-      used += 2;
-      r2 = x1 * x1 + x2 * x2;
-      if (r2 >= 1.0 || r2 == 0.0)
-        continue;
+      do
+        {
+          x1 = 2.0 * next_double (st) - 1.0;
+          x2 = 2.0 * next_double (st) - 1.0;
+          r2 = x1 * x1 + x2 * x2;
+        }
+      while (r2 >= 1.0 || r2 == 0.0);
       f = sqrt (-2.0 * log (r2) / r2);
-      d[i++] = f * x1;
-      if (i < n)
-        d[i++] = f * x2;
+      st->gauss = f * x1;
+      st->has_gauss = TRUE;
+      d[i] = f * x2;
     }
-  *st = local;
 }
 
 static PlArray *

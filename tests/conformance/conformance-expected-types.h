@@ -13,6 +13,7 @@ typedef struct
 
 typedef struct
 {
+  guint            experiment;   /* its analyze_memory call, from 0 */
   const char      *name;
   gint64           peak_alloc_bytes;
   gint64           final_alloc_bytes;
@@ -23,8 +24,9 @@ typedef struct
 typedef struct
 {
   const char          *file;
-  guint                n_pipelines;
-  ConformancePipeline  pipelines[3];
+  guint                n_experiments;
+  guint                n_pipelines;   /* of all experiments, in order */
+  ConformancePipeline  pipelines[4];
   /* What CPython prints running the script. */
   const char          *output;
   /* A mismatch handed over to its layer's owner (findings reference), and

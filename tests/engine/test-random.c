@@ -44,7 +44,7 @@ test_uniform (void)
 static void
 test_seed (void)
 {
-  const gint64 shape[] = { 1001 };   /* not a multiple of the lanes */
+  const gint64 shape[] = { 1001 };   /* past the 624-word state */
   g_autoptr(PlArray) a = NULL;
   g_autoptr(PlArray) b = NULL;
   g_autoptr(PlArray) c = NULL;
@@ -119,6 +119,47 @@ test_figures (void)
   }
 }
 
+/* Regression (conformance sweep c65): after np.random.seed (n) the numbers
+ * are NumPy's own, bit for bit: legacy MT19937 random_sample, and randn's
+ * polar method keeping the second value of a pair for the next call, also
+ * across arrays. Values from NumPy 1.24.2 (float.hex ()). */
+static void
+test_numpy_stream (void)
+{
+  const gint64 three[] = { 3 }, two[] = { 2 }, one[] = { 1 }, thousand[] = { 1000 };
+  const double uniform42[] = { 0x1.7f8771e5f51ecp-2, 0x1.e6c4068bbd654p-1, 0x1.76c7e8f1e6751p-1 };
+  const double normal0[] = { 0x1.c398ef3e5cfa5p+0, 0x1.99c2cfacc8953p-2, 0x1.f51d25222c9abp-1 };
+  const double normal0_next[] = { 0x1.1ed5969e3314ep+1, 0x1.de1847cb13ddap+0 };
+  const double uniform_max[] = { 0x1.8fe69a3924820p-4, 0x1.d323d824032b1p-1 };
+  g_autoptr(PlArray) a = NULL;
+  g_autoptr(PlArray) b = NULL;
+  g_autoptr(PlArray) c = NULL;
+  g_autoptr(PlArray) d = NULL;
+  g_autoptr(PlArray) e = NULL;
+  g_autoptr(PlArray) f = NULL;
+
+  pl_random_seed (42);
+  a = pl_array_random_uniform (1, three, NULL);
+  g_assert_cmpmem (a->data, sizeof uniform42, uniform42, sizeof uniform42);
+
+  pl_random_seed (0);
+  b = pl_array_random_normal (1, three, NULL);
+  g_assert_cmpmem (b->data, sizeof normal0, normal0, sizeof normal0);
+  c = pl_array_random_normal (1, two, NULL);
+  g_assert_cmpmem (c->data, sizeof normal0_next, normal0_next, sizeof normal0_next);
+  d = pl_array_random_uniform (1, one, NULL);
+  g_assert_cmpfloat (((double *) (void *) d->data)[0], ==, 0x1.c016dca6159d2p-2);
+
+  pl_random_seed (G_MAXUINT32);
+  e = pl_array_random_uniform (1, two, NULL);
+  g_assert_cmpmem (e->data, sizeof uniform_max, uniform_max, sizeof uniform_max);
+
+  /* Past the first refill of the 624-word state. */
+  pl_random_seed (1);
+  f = pl_array_random_uniform (1, thousand, NULL);
+  g_assert_cmpfloat (((double *) (void *) f->data)[999], ==, 0x1.8c8848c20f7e2p-1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -128,6 +169,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/engine/random/seed", test_seed);
   g_test_add_func ("/engine/random/normal", test_normal);
   g_test_add_func ("/engine/random/figures", test_figures);
+  g_test_add_func ("/engine/random/numpy-stream", test_numpy_stream);
 
   return g_test_run ();
 }
