@@ -283,13 +283,13 @@ test_cancel (Fixture       *f,
   g_assert_true (pl_workbench_get_can_run (f->workbench));
 }
 
-/* This program registers more than 2048 quarks (GtkSourceView's language
- * and style definitions), and GLib then drops the first block of its quark
- * table on purpose (quark_new() in gquark.c): a "leak" from GLib's own
- * constructor that LeakSanitizer cannot tell from others without slow
- * unwinding. Leaks of the widgets used here are checked by the smaller
- * programs (test-builders, test-results, test-tools); AddressSanitizer's
- * other checks stay on. */
+/* A program that builds the whole window registers more than 2048 quarks
+ * (the types and properties of GTK, libadwaita and GtkSourceView), and GLib
+ * then drops the first block of its quark table on purpose (quark_new() in
+ * gquark.c): a "leak" from GLib's own constructor that LeakSanitizer cannot
+ * tell from others without slow unwinding. Leaks of the widgets are checked
+ * by the smaller programs (test-document, test-builders, test-results,
+ * test-tools); AddressSanitizer's other checks stay on here. */
 const char *__lsan_default_options (void);
 
 const char *
