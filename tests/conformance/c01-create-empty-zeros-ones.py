@@ -13,4 +13,4 @@ def main(n):
     print(a.nbytes, b.dtype, c.dtype, d.dtype, e.dtype, d.sum(), e[:3])
     del a, b
 
-utils.analyze_memory(partial(main, 8_000_000))
+utils.analyze_memory(partial(main, 1_000_000))

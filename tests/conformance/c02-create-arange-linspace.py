@@ -5,7 +5,7 @@ import numexpr as ne
 
 
 def main():
-    a = np.arange(8_000_000)
+    a = np.arange(1_000_000)
     b = np.arange(0.0, 4_000_000.0, 0.5)
     c = np.linspace(0, 1, 1_000_000)
     d = np.arange(1_000_000, dtype=np.float32)

@@ -11,4 +11,4 @@ def main(x):
     d = np.zeros_like(x[::2])
     print(a.shape, b.dtype, c.dtype, d.shape, c.sum())
 
-utils.analyze_memory(partial(main, np.ones(8_000_000)))
+utils.analyze_memory(partial(main, np.ones(1_000_000)))

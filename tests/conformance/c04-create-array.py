@@ -13,4 +13,4 @@ def main(x):
     f = np.array([[1.0, 2.0], [3.0, 4.0]])
     print(a is x, b is x, c is x, d.dtype, e.dtype, f.shape, f)
 
-utils.analyze_memory(partial(main, np.ones(8_000_000)))
+utils.analyze_memory(partial(main, np.ones(1_000_000)))

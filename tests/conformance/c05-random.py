@@ -14,4 +14,4 @@ def main(n):
     del a
     return b
 
-utils.analyze_memory(partial(main, 8_000_000))
+utils.analyze_memory(partial(main, 1_000_000))

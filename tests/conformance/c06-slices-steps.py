@@ -13,4 +13,4 @@ def main(x):
     f = d.copy()
     print(a.shape, b.shape, c.shape, d.shape, e.nbytes, f.nbytes, b[:3])
 
-utils.analyze_memory(partial(main, np.arange(8_000_000, dtype=np.float64)))
+utils.analyze_memory(partial(main, np.arange(1_000_000, dtype=np.float64)))

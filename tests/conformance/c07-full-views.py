@@ -13,4 +13,4 @@ def main(x):
     f = d.copy()
     print(a.shape, b.shape, c.shape, d.shape, e.shape, f.shape)
 
-utils.analyze_memory(partial(main, np.ones(8_000_000)))
+utils.analyze_memory(partial(main, np.ones(1_000_000)))

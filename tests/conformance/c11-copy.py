@@ -12,4 +12,4 @@ def main(x):
     del a
     print(b.shape, c.shape, d.shape)
 
-utils.analyze_memory(partial(main, np.ones((2000, 4000))))
+utils.analyze_memory(partial(main, np.ones((500, 2000))))

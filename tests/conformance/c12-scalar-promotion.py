@@ -12,4 +12,4 @@ def main(x16, x32):
     e = x32 + 1
     print(a.dtype, b.dtype, c.dtype, d.dtype, e.dtype)
 
-utils.analyze_memory(partial(main, np.ones(8_000_000, dtype=np.int16), np.ones(8_000_000, dtype=np.float32)))
+utils.analyze_memory(partial(main, np.ones(1_000_000, dtype=np.int16), np.ones(1_000_000, dtype=np.float32)))

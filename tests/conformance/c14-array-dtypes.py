@@ -10,4 +10,4 @@ def main(a, b, c):
     f = a - c
     print(d.dtype, e.dtype, f.dtype)
 
-utils.analyze_memory(partial(main, np.ones(8_000_000, dtype=np.int32), np.ones(8_000_000, dtype=np.float32), np.ones(8_000_000, dtype=np.uint8)))
+utils.analyze_memory(partial(main, np.ones(1_000_000, dtype=np.int32), np.ones(1_000_000, dtype=np.float32), np.ones(1_000_000, dtype=np.uint8)))

@@ -10,4 +10,4 @@ def main(m, r, col):
     c = m + r + col
     print(a.shape, b.shape, c.shape)
 
-utils.analyze_memory(partial(main, np.ones((2000, 4000)), np.ones(4000), np.ones((2000, 1))))
+utils.analyze_memory(partial(main, np.ones((500, 2000)), np.ones(2000), np.ones((500, 1))))

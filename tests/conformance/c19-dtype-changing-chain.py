@@ -11,4 +11,4 @@ def main(x, f):
     d = (f * 2).astype(np.float64) + 1
     print(a.dtype, b.dtype, c.dtype, d.dtype)
 
-utils.analyze_memory(partial(main, np.ones(8_000_000, dtype=np.int32), np.ones(8_000_000, dtype=np.float32)))
+utils.analyze_memory(partial(main, np.ones(1_000_000, dtype=np.int32), np.ones(1_000_000, dtype=np.float32)))

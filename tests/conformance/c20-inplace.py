@@ -14,4 +14,4 @@ def main(x, y):
     z += y
     print(x[:2], y[:2])
 
-utils.analyze_memory(partial(main, np.ones(8_000_000), np.ones(8_000_000)))
+utils.analyze_memory(partial(main, np.ones(1_000_000), np.ones(1_000_000)))

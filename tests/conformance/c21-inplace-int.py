@@ -14,4 +14,4 @@ def main(x):
     y -= 1
     print(x.dtype, x[:3])
 
-utils.analyze_memory(partial(main, np.ones(8_000_000, dtype=np.int32)))
+utils.analyze_memory(partial(main, np.ones(1_000_000, dtype=np.int32)))

@@ -12,4 +12,4 @@ def main(x, y):
     r = np.add(x, 1, out=y)
     print(r is y, y[:2])
 
-utils.analyze_memory(partial(main, np.ones(8_000_000), np.empty(8_000_000)))
+utils.analyze_memory(partial(main, np.ones(1_000_000), np.empty(1_000_000)))

@@ -12,4 +12,4 @@ def main(x):
     e = np.maximum(x, 3)
     print(a.dtype, b.dtype, c.dtype, d.dtype, e.dtype)
 
-utils.analyze_memory(partial(main, np.arange(8_000_000, dtype=np.int32)))
+utils.analyze_memory(partial(main, np.arange(1_000_000, dtype=np.int32)))

@@ -11,4 +11,4 @@ def main(x):
     c = x[(x > 0.1) & (x < 0.2)]
     print(m.dtype, m.nbytes, a.size > 0, b.size > 0, c.size > 0)
 
-utils.analyze_memory(partial(main, np.arange(8_000_000) / 8_000_000))
+utils.analyze_memory(partial(main, np.arange(1_000_000) / 1_000_000))

@@ -11,4 +11,4 @@ def main(x, v):
     x[m] = 1
     print(x.sum() > 0)
 
-utils.analyze_memory(partial(main, np.arange(8_000_000) / 8_000_000, np.ones(8_000_000)))
+utils.analyze_memory(partial(main, np.arange(1_000_000) / 1_000_000, np.ones(1_000_000)))

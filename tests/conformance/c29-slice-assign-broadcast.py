@@ -13,4 +13,4 @@ def main(m, r):
     m[:, ::2] = r[::2]
     print(m.shape, m[0, :3])
 
-utils.analyze_memory(partial(main, np.empty((2000, 4000)), np.ones(4000)))
+utils.analyze_memory(partial(main, np.empty((500, 2000)), np.ones(2000)))

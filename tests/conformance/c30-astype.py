@@ -12,4 +12,4 @@ def main(x):
     e = x[::2].astype(np.float64, copy=False)
     print(a.dtype, b is x, c is x, d.dtype, e.shape)
 
-utils.analyze_memory(partial(main, np.ones(8_000_000)))
+utils.analyze_memory(partial(main, np.ones(1_000_000)))

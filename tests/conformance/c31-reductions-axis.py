@@ -13,4 +13,4 @@ def main(m):
     s = m.sum()
     print(a.shape, b.shape, c.shape, d.shape, e.shape, s)
 
-utils.analyze_memory(partial(main, np.ones((2000, 4000))))
+utils.analyze_memory(partial(main, np.ones((500, 2000))))

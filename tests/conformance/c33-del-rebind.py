@@ -15,4 +15,4 @@ def main(n):
     c = c + 1
     del c
 
-utils.analyze_memory(partial(main, 8_000_000))
+utils.analyze_memory(partial(main, 1_000_000))

@@ -17,4 +17,4 @@ def f3(n):
     a = np.zeros(n)
     a[1:] = a[:-1] + 1
 
-utils.analyze_memory(partial(f1, 8_000_000), partial(f2, 8_000_000), partial(f3, 8_000_000))
+utils.analyze_memory(partial(f1, 1_000_000), partial(f2, 1_000_000), partial(f3, 1_000_000))

@@ -12,4 +12,4 @@ def main(h, u):
     e = u / 2
     print(a.dtype, b.dtype, c.dtype, d.dtype, e.dtype)
 
-utils.analyze_memory(partial(main, np.ones(8_000_000, dtype=np.float16), np.ones(8_000_000, dtype=np.uint8)))
+utils.analyze_memory(partial(main, np.ones(1_000_000, dtype=np.float16), np.ones(1_000_000, dtype=np.uint8)))

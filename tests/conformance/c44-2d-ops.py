@@ -11,4 +11,4 @@ def main(m):
     d = m[:, ::-1] - m
     print(a.shape, b.shape, c.shape, d.shape)
 
-utils.analyze_memory(partial(main, np.ones((2000, 4000))))
+utils.analyze_memory(partial(main, np.ones((500, 2000))))

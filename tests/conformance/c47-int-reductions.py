@@ -13,4 +13,4 @@ def main(x, m):
     f = x.max()
     print(a, b, c.dtype, d.dtype, e.dtype, f)
 
-utils.analyze_memory(partial(main, np.arange(8_000_000, dtype=np.int32), np.ones((2000, 4000), dtype=np.int16)))
+utils.analyze_memory(partial(main, np.arange(1_000_000, dtype=np.int32), np.ones((500, 2000), dtype=np.int16)))

@@ -10,4 +10,4 @@ def main(x, f):
     c = x.mean()
     print(round(float(a), 3), round(float(b), 3), c)
 
-utils.analyze_memory(partial(main, np.arange(8_000_000, dtype=np.float64), np.ones(8_000_000, dtype=np.float32)))
+utils.analyze_memory(partial(main, np.arange(1_000_000, dtype=np.float64), np.ones(1_000_000, dtype=np.float32)))

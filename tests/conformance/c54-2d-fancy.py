@@ -13,4 +13,4 @@ def main(m, rows, cols):
     m[:, cols] = 1
     print(a.shape, b.shape, c.shape, d.shape)
 
-utils.analyze_memory(partial(main, np.ones((2000, 4000)), np.arange(0, 2000, 2), np.arange(0, 4000, 4)))
+utils.analyze_memory(partial(main, np.ones((500, 2000)), np.arange(0, 500, 2), np.arange(0, 2000, 8)))

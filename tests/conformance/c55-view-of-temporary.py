@@ -13,4 +13,4 @@ def main(n):
     e = b[0].copy()
     print(d.shape, e.shape, c.shape)
 
-utils.analyze_memory(partial(main, 8_000_000))
+utils.analyze_memory(partial(main, 1_000_000))

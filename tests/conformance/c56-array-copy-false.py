@@ -13,4 +13,4 @@ def main(x, v):
     f = np.ascontiguousarray(v)
     print(a.dtype, b is v, c is x, d is v, e.shape, f.shape)
 
-utils.analyze_memory(partial(main, np.ones(8_000_000), np.ones(8_000_000)[::2]))
+utils.analyze_memory(partial(main, np.ones(1_000_000), np.ones(1_000_000)[::2]))

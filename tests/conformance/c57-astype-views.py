@@ -12,4 +12,4 @@ def main(x):
     e = x.astype(np.float16)
     print(a.shape, b.dtype, c is x, d.dtype, e.nbytes)
 
-utils.analyze_memory(partial(main, np.ones((2000, 4000))))
+utils.analyze_memory(partial(main, np.ones((500, 2000))))

@@ -14,4 +14,4 @@ def main(x, y):
     g = np.all(c)
     print(a.dtype, b.nbytes, c.dtype, d.dtype, e, f, g)
 
-utils.analyze_memory(partial(main, np.arange(8_000_000, dtype=np.float64), np.ones(8_000_000)))
+utils.analyze_memory(partial(main, np.arange(1_000_000, dtype=np.float64), np.ones(1_000_000)))

@@ -11,4 +11,4 @@ def main(m, r, i):
     i += 1.5
     print(m[0, :2], i.dtype)
 
-utils.analyze_memory(partial(main, np.ones((2000, 4000)), np.arange(4000, dtype=np.float64), np.ones(1_000_000, dtype=np.float64)))
+utils.analyze_memory(partial(main, np.ones((500, 2000)), np.arange(2000, dtype=np.float64), np.ones(1_000_000, dtype=np.float64)))

@@ -13,4 +13,4 @@ def main(x, y, n):
     w = f(x)
     print(acc, w.shape)
 
-utils.analyze_memory(partial(main, np.ones(8_000_000), np.ones(8_000_000), 3))
+utils.analyze_memory(partial(main, np.ones(1_000_000), np.ones(1_000_000), 3))

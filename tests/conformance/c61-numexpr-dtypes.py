@@ -11,4 +11,4 @@ def main(a, b):
     f = ne.evaluate("sqrt(b)")
     print(c.dtype, d.dtype, e.dtype, f.dtype)
 
-utils.analyze_memory(partial(main, np.ones(8_000_000, dtype=np.int32), np.ones(8_000_000, dtype=np.float32)))
+utils.analyze_memory(partial(main, np.ones(1_000_000, dtype=np.int32), np.ones(1_000_000, dtype=np.float32)))

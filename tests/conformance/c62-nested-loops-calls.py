@@ -17,4 +17,4 @@ def main(x, n):
         del s
     print(r[:2])
 
-utils.analyze_memory(partial(main, np.ones(8_000_000), 3))
+utils.analyze_memory(partial(main, np.ones(1_000_000), 3))

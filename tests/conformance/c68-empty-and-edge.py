@@ -13,4 +13,4 @@ def main(x):
     f = e[:, 0]
     print(a.shape, b, c.shape, d.shape, e.shape, f.shape, a.sum())
 
-utils.analyze_memory(partial(main, np.ones(8_000_000)))
+utils.analyze_memory(partial(main, np.ones(1_000_000)))

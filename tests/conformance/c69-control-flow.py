@@ -17,4 +17,4 @@ def main(x, n):
         return None
     return out
 
-utils.analyze_memory(partial(main, np.ones(8_000_000), 4))
+utils.analyze_memory(partial(main, np.ones(1_000_000), 4))

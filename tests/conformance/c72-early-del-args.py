@@ -11,4 +11,4 @@ def main(x, y):
     del y, z
     return w
 
-utils.analyze_memory(partial(main, np.ones(8_000_000), np.ones(8_000_000)))
+utils.analyze_memory(partial(main, np.ones(1_000_000), np.ones(1_000_000)))

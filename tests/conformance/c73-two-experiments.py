@@ -12,5 +12,5 @@ def g(n):
     a = np.zeros(n, dtype=np.int32)
     a += 1
 
-utils.analyze_memory(partial(f, 8_000_000), partial(g, 8_000_000))
+utils.analyze_memory(partial(f, 1_000_000), partial(g, 1_000_000))
 utils.analyze_memory(partial(g, 1_000_000))

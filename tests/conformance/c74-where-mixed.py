@@ -11,4 +11,4 @@ def main(x, i):
     d = np.where(i > 3, x, i)
     print(a.dtype, b.dtype, c.dtype, d.dtype)
 
-utils.analyze_memory(partial(main, np.linspace(0, 1, 8_000_000), np.arange(8_000_000, dtype=np.int32)))
+utils.analyze_memory(partial(main, np.linspace(0, 1, 1_000_000), np.arange(1_000_000, dtype=np.int32)))

@@ -14,4 +14,4 @@ def main(x, i):
     g = abs(x - 0.5)
     print(a.dtype, b.dtype, c.dtype, d.dtype, e.dtype, f.dtype, g.dtype)
 
-utils.analyze_memory(partial(main, np.linspace(0, 1, 8_000_000), np.arange(8_000_000, dtype=np.int32)))
+utils.analyze_memory(partial(main, np.linspace(0, 1, 1_000_000), np.arange(1_000_000, dtype=np.int32)))

@@ -12,4 +12,4 @@ def main(m, rows, cols):
     c = m[rows, :][:, cols]
     print(a.shape, b.shape, c.shape, m.sum())
 
-utils.analyze_memory(partial(main, np.ones((2000, 4000)), np.arange(2000) % 3 == 0, np.arange(4000) % 2 == 0))
+utils.analyze_memory(partial(main, np.ones((500, 2000)), np.arange(500) % 3 == 0, np.arange(2000) % 2 == 0))

@@ -15,4 +15,4 @@ def main(m, b):
     k = m[:, ::2].min(axis=1)
     print(a.shape, c.shape, d, e, f.shape, g.shape, h, k.shape)
 
-utils.analyze_memory(partial(main, np.ones((2000, 4000)), np.ones((2000, 4000), dtype=bool)))
+utils.analyze_memory(partial(main, np.ones((500, 2000)), np.ones((500, 2000), dtype=bool)))

@@ -12,4 +12,4 @@ def main(x, i):
     i[i > 2] = x[:1]
     print(x[:3], i[:3], i.dtype)
 
-utils.analyze_memory(partial(main, np.ones(8_000_000), np.arange(8_000_000, dtype=np.int32)))
+utils.analyze_memory(partial(main, np.ones(1_000_000), np.arange(1_000_000, dtype=np.int32)))

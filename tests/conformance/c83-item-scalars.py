@@ -13,4 +13,4 @@ def main(x):
     f = x.max() + x
     print(a, b, c, d.dtype, e.dtype, f.dtype)
 
-utils.analyze_memory(partial(main, np.arange(8_000_000, dtype=np.float32)))
+utils.analyze_memory(partial(main, np.arange(1_000_000, dtype=np.float32)))

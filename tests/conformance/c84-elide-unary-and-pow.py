@@ -13,4 +13,4 @@ def main(x):
     f = (x * 2) // 3
     print(a[:2], b[:2], c[:2], d[:2], e[:2], f[:2])
 
-utils.analyze_memory(partial(main, np.ones(8_000_000)))
+utils.analyze_memory(partial(main, np.ones(1_000_000)))
