@@ -28,8 +28,6 @@ KNOWN = {
     "c89-ufunc-scalar-buffers.py": ("F5, scalar operands of N-d buffered ufunc loops lack NumPy's buffer",
                                     ["main/8/peak", "main/12/peak", "main/16/peak", "main/18/peak",
                                      "main/22/peak", "main/28/peak"]),
-    "c38-numexpr-out.py": ("F2, ne.evaluate(out=a) keeps a alive in numexpr's _numexpr_last",
-                           ["main/final"]),
     "c76-python-list-memory.py": ("F3, Python lists and ints are not counted",
                                   ["main/peak", "main/8/peak", "main/8/live", "main/9/peak", "main/9/live",
                                    "main/10/peak", "main/11/peak", "main/11/live", "main/12/peak",
