@@ -66,6 +66,9 @@ struct _PlInterp
   GString       *out_line;
   gint           current_line;
   gint           call_line;    /* line of the call expression being made */
+  /* numexpr 2.8.4 keeps the last evaluate()'s keyword arguments, out= among
+   * them, in its module-level _numexpr_last until the next evaluate(). */
+  PlVal          ne_last_out;
 };
 
 /* Raising: every function that fails returns FALSE after one of these. */

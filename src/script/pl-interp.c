@@ -2852,6 +2852,7 @@ pl_interp_free (PlInterp *self)
     return;
   /* Globals first: their values may be arrays the run layer watches. */
   g_hash_table_destroy (self->globals);
+  pl_val_clear (&self->ne_last_out);
   g_hash_table_destroy (self->modules);
   g_hash_table_destroy (self->builtins);
   g_string_free (self->out_line, TRUE);

@@ -168,6 +168,13 @@ ne_evaluate (PlInterp *I,
   if (!dict_arg (I, &a[1], "local_dict", &l.local_dict) || !dict_arg (I, &a[2], "global_dict", &l.global_dict) ||
       !out_arg (I, &a[3], &out) || !casting_arg (I, &a[5], &casting))
     return FALSE;
+  {
+    /* As numexpr's _numexpr_last: the new keywords replace the old ones
+     * before the evaluation runs. */
+    PlVal old = I->ne_last_out;
+    I->ne_last_out = out != NULL ? pl_val_ref (&a[3]) : (PlVal) { .kind = PL_V_UNBOUND };
+    pl_val_clear (&old);
+  }
   r = pl_numexpr_evaluate (a[0].obj->str.s, lookup, &l, out, casting, &error);
   if (r == NULL)
     return pl_raise_gerror (I, error);
