@@ -26,7 +26,7 @@ typedef struct
   const char          *file;
   guint                n_experiments;
   guint                n_pipelines;   /* of all experiments, in order */
-  ConformancePipeline  pipelines[4];
+  ConformancePipeline  pipelines[8];
   /* What CPython prints running the script. */
   const char          *output;
   /* A mismatch handed over to its layer's owner (findings reference), and

@@ -56,7 +56,7 @@ for path in sorted(glob.glob(os.path.join(here, "c*.py"))):
         data = json.load(open(tmp.name))
     exps = data["experiments"]
     pipes = [(e, p) for e, x in enumerate(exps) for p in x["pipelines"]]
-    assert len(pipes) <= 4
+    assert len(pipes) <= 8
     known = KNOWN.get(name)
     out.append(f'  {{ "{name}", {len(exps)}, {len(pipes)}, {{')
     for e, p in pipes:
