@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "pl-application.h"
+#include "pl-examples.h"
 #include "pl-window.h"
 
 struct _PlApplication
@@ -50,7 +51,17 @@ pl_application_activate (GApplication *app)
 
   window = pl_application_get_main_window (self);
   if (window == NULL)
-    window = pl_window_new (self);
+    {
+      window = pl_window_new (self);
+
+      /* The very first start opens the tutorial's section 4 comparison,
+       * x = x * 2 against x *= 2: a ready experiment to run. */
+      if (self->settings != NULL && g_settings_get_boolean (self->settings, "first-start"))
+        {
+          pl_window_load_example (window, PL_EXAMPLE_FIRST_START);
+          g_settings_set_boolean (self->settings, "first-start", FALSE);
+        }
+    }
 
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -72,7 +83,7 @@ pl_application_open (GApplication  *app,
       if (window == NULL)
         window = pl_window_new (self);
 
-      pl_window_set_file (window, files[i]);
+      pl_window_open (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
     }
 }

@@ -68,13 +68,15 @@ pl_inspector_show (PlInspector *self,
     {
       const Buffer *b = &g_array_index (self->buffers, Buffer, i);
       g_autofree char *size = g_format_size_full (b->bytes, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *id_text = NULL;
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *size_label = gtk_label_new (size);
 
       /* Translators: a buffer of array data in the inspector, e.g. "Buffer 12 — result". */
-      title = g_strdup_printf (_("Buffer %" G_GUINT64_FORMAT " — %s"), b->buffer_id, reason_name (b->reason));
+      id_text = g_strdup_printf ("%" G_GUINT64_FORMAT, b->buffer_id);
+      title = g_strdup_printf (_("Buffer %s — %s"), id_text, reason_name (b->reason));
       if (b->line > 0 && self->source_lines != NULL && (guint) b->line <= g_strv_length (self->source_lines))
         {
           g_autofree char *code = g_strstrip (g_strdup (self->source_lines[b->line - 1]));

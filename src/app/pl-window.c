@@ -3,20 +3,8 @@
 
 #include <glib/gi18n.h>
 
-#include "pl-window.h"
+#include "pl-window-private.h"
 
-struct _PlWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* Template widgets */
-  AdwWindowTitle *window_title;
-  AdwStatusPage  *empty_page;
-
-  /* Owned */
-  GFile     *file;
-  GSettings *settings;
-};
 
 G_DEFINE_FINAL_TYPE (PlWindow, pl_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -28,7 +16,22 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Unsaved changes show as a dot before the title, as in GNOME Text Editor. */
 static void
+pl_window_mark_modified (PlWindow *self)
+{
+  const char *title = adw_window_title_get_title (self->window_title);
+  g_autofree char *marked = NULL;
+
+  if (self->workbench == NULL ||
+      !pl_document_get_modified (pl_workbench_get_document (self->workbench)))
+    return;
+
+  marked = g_strconcat ("• ", title, NULL);
+  adw_window_title_set_title (self->window_title, marked);
+}
+
+void
 pl_window_update_title (PlWindow *self)
 {
   g_autofree char *name = NULL;
@@ -37,9 +40,11 @@ pl_window_update_title (PlWindow *self)
 
   if (self->file == NULL)
     {
+      /* An example keeps its title until it is saved somewhere. */
       adw_window_title_set_title (self->window_title, _("Peakline"));
-      adw_window_title_set_subtitle (self->window_title, NULL);
+      adw_window_title_set_subtitle (self->window_title, self->example_title);
       gtk_window_set_title (GTK_WINDOW (self), _("Peakline"));
+      pl_window_mark_modified (self);
       return;
     }
 
@@ -74,6 +79,7 @@ pl_window_update_title (PlWindow *self)
   adw_window_title_set_title (self->window_title, name);
   adw_window_title_set_subtitle (self->window_title, folder);
   gtk_window_set_title (GTK_WINDOW (self), title);
+  pl_window_mark_modified (self);
 }
 
 static void
@@ -121,7 +127,13 @@ pl_window_save_size (PlWindow *self)
 static gboolean
 pl_window_close_request (GtkWindow *window)
 {
-  pl_window_save_size (PL_WINDOW (window));
+  PlWindow *self = PL_WINDOW (window);
+
+  /* Unsaved changes: ask first; the dialog closes the window again. */
+  if (!pl_window_confirm_close (self))
+    return TRUE;
+
+  pl_window_save_size (self);
 
   return GTK_WINDOW_CLASS (pl_window_parent_class)->close_request (window);
 }
@@ -139,6 +151,7 @@ pl_window_notify_application_cb (PlWindow   *self,
     return;
 
   g_set_object (&self->settings, pl_application_get_settings (PL_APPLICATION (app)));
+  pl_workbench_set_settings (self->workbench, self->settings);
   pl_window_load_size (self);
 }
 
@@ -159,6 +172,7 @@ pl_window_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->example_title, g_free);
 
   G_OBJECT_CLASS (pl_window_parent_class)->finalize (object);
 }
@@ -232,7 +246,14 @@ pl_window_class_init (PlWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/peakline/Peakline/ui/pl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, PlWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, workbench);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, run_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, PlWindow, examples_button);
+
+  g_type_ensure (PL_TYPE_WORKBENCH);
+  pl_window_actions_class_init (widget_class);
 }
 
 static void
@@ -244,7 +265,7 @@ pl_window_init (PlWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
 
-  adw_status_page_set_icon_name (self->empty_page, PL_APPLICATION_ICON_NAME);
+  pl_window_actions_init (self);
   pl_window_update_title (self);
 
   g_signal_connect (self, "notify::application",

@@ -16,4 +16,25 @@ GFile    *pl_window_get_file (PlWindow      *self);
 void      pl_window_set_file (PlWindow      *self,
                               GFile         *file);
 
+/* Shows @file: the window is the file's at once (a second file opened at
+ * the same time gets its own window); its text follows when it is read. A
+ * file that does not exist yet keeps the new pipeline (Save creates it);
+ * one that cannot be read says why in a toast. */
+void      pl_window_open         (PlWindow      *self,
+                                  GFile         *file);
+/* Shows the tutorial's example @id (pl-examples.h) as a new, unsaved
+ * script, with its question above the pipelines. */
+void      pl_window_load_example (PlWindow      *self,
+                                  const char    *id);
+/* Writes the script to @file atomically (g_file_replace_contents). */
+void      pl_window_save_to      (PlWindow      *self,
+                                  GFile         *file);
+/* Exports the last run: "png", "svg", "pdf" (the plot, light palette, the
+ * size and scale of the preferences), "csv" (the samples) or "json" (the
+ * figures), as the command line writes them. */
+gboolean  pl_window_export       (PlWindow      *self,
+                                  const char    *format,
+                                  GFile         *file,
+                                  GError       **error);
+
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include "app/pl-application.h"
 #include "app/pl-window.h"
+#include "app/pl-workbench.h"
 
 #include "pl-test-utils.h"
 
@@ -14,6 +15,25 @@ notify_count_cb (GObject    *object,
   guint *count = user_data;
 
   (*count)++;
+}
+
+/* Whether PlWindow installs @action ("win.run") as a class action. */
+static gboolean
+has_window_action (const char *action)
+{
+  GtkWidgetClass *klass = g_type_class_ref (PL_TYPE_WINDOW);
+  const GVariantType *parameter_type;
+  const char *property_name;
+  const char *name;
+  gboolean found = FALSE;
+  GType owner;
+
+  for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &name, &parameter_type, &property_name); i++)
+    if (g_strcmp0 (name, action) == 0)
+      found = TRUE;
+
+  g_type_class_unref (klass);
+  return found;
 }
 
 static void
@@ -30,15 +50,12 @@ test_window_new (void)
   g_assert_null (pl_window_get_file (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Peakline");
 
-  /* The template: a header bar over the empty state. */
+  /* The template: a header bar over the workbench, under a toast overlay. */
   content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
   g_assert_true (GTK_IS_BOX (content));
   g_assert_true (ADW_IS_HEADER_BAR (gtk_widget_get_first_child (content)));
-  g_assert_true (ADW_IS_STATUS_PAGE (gtk_widget_get_last_child (content)));
-  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (gtk_widget_get_last_child (content))),
-                   ==, "Compose a pipeline");
-  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (gtk_widget_get_last_child (content))),
-                   ==, PL_APPLICATION_ICON_NAME);
+  g_assert_true (ADW_IS_TOAST_OVERLAY (gtk_widget_get_last_child (content)));
+  g_assert_true (PL_IS_WORKBENCH (adw_toast_overlay_get_child (ADW_TOAST_OVERLAY (gtk_widget_get_last_child (content)))));
 
   gtk_window_present (GTK_WINDOW (window));
   pl_test_drain ();
@@ -64,7 +81,8 @@ test_window_primary_menu (void)
   header = gtk_widget_get_first_child (content);
   for (GtkWidget *w = gtk_widget_get_first_child (header); w && !button; )
     {
-      if (GTK_IS_MENU_BUTTON (w))
+      /* The primary menu, not the Examples menu or a split button's arrow. */
+      if (GTK_IS_MENU_BUTTON (w) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (w)))
         button = w;
       else if (gtk_widget_get_first_child (w))
         w = gtk_widget_get_first_child (w);
@@ -92,16 +110,24 @@ test_window_primary_menu (void)
 
           g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION,
                                                           "s", &action));
-          g_assert_true (g_str_has_prefix (action, "app."));
-          g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), action + 4));
+          if (g_str_has_prefix (action, "app."))
+            g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), action + 4));
+          else
+            g_assert_true (has_window_action (action));
           g_ptr_array_add (seen, action);
         }
       g_object_unref (section);
     }
-  g_assert_cmpuint (seen->len, ==, 3);
-  g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "app.shortcuts");
-  g_assert_cmpstr (g_ptr_array_index (seen, 1), ==, "app.about");
-  g_assert_cmpstr (g_ptr_array_index (seen, 2), ==, "app.quit");
+  g_assert_cmpuint (seen->len, ==, 9);
+  g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "win.save-as");
+  g_assert_cmpstr (g_ptr_array_index (seen, 1), ==, "win.undo");
+  g_assert_cmpstr (g_ptr_array_index (seen, 2), ==, "win.redo");
+  g_assert_cmpstr (g_ptr_array_index (seen, 3), ==, "win.compare");
+  g_assert_cmpstr (g_ptr_array_index (seen, 4), ==, "win.size-calculator");
+  g_assert_cmpstr (g_ptr_array_index (seen, 5), ==, "win.preferences");
+  g_assert_cmpstr (g_ptr_array_index (seen, 6), ==, "app.shortcuts");
+  g_assert_cmpstr (g_ptr_array_index (seen, 7), ==, "app.about");
+  g_assert_cmpstr (g_ptr_array_index (seen, 8), ==, "app.quit");
   g_ptr_array_unref (seen);
 
   pl_test_application_close_all (app);
@@ -250,6 +276,21 @@ test_window_new_invalid (void)
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_failed ();
   g_test_trap_assert_stderr ("*CRITICAL*pl_window_new*PL_IS_APPLICATION*");
+}
+
+/* A program that builds the whole window registers more than 2048 quarks
+ * (the types and properties of GTK, libadwaita and GtkSourceView), and GLib
+ * then drops the first block of its quark table on purpose (quark_new() in
+ * gquark.c): a "leak" from GLib's own constructor that LeakSanitizer cannot
+ * tell from others without slow unwinding. Leaks of the widgets are checked
+ * by the smaller programs (test-document, test-builders, test-results,
+ * test-tools); AddressSanitizer's other checks stay on here. */
+const char *__lsan_default_options (void);
+
+const char *
+__lsan_default_options (void)
+{
+  return "leak_check_at_exit=0";
 }
 
 int
