@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pl-array.h"
+#include "pl-assign.h"
 
 /* --- lifetime ------------------------------------------------------------ */
 
@@ -693,6 +694,55 @@ like (PlArray       *proto,
   if (self != NULL && fill != NULL)
     pl_array_fill (self, fill);
   return interrupted_fill (self, error);
+}
+
+/**
+ * pl_array_copy_order:
+ * @self: the array to copy
+ * @order: the copy's memory layout
+ *
+ * A copy that owns its data (COPY reason), laid out as NumPy lays out
+ * `np.copy (x, order=)` / `x.copy (order=)`: np.copy and np.array default
+ * to K, which keeps a transposed or Fortran-ordered source's axis order, so
+ * that a later reshape of the copy's transpose is a view, as in NumPy.
+ *
+ * Returns: (transfer full) (nullable): the copy, or NULL with @error set
+ */
+PlArray *
+pl_array_copy_order (PlArray  *self,
+                     PlOrder   order,
+                     GError  **error)
+{
+  g_autoptr(PlArray) copy = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (order >= PL_ORDER_C && order <= PL_ORDER_K, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (order == PL_ORDER_A)
+    order = pl_array_is_f_contiguous (self) && !pl_array_is_c_contiguous (self) ? PL_ORDER_F : PL_ORDER_C;
+  if (order == PL_ORDER_K && pl_array_is_c_contiguous (self))
+    order = PL_ORDER_C;
+  if (order == PL_ORDER_C)
+    return pl_array_copy (self, error);
+
+  if (order == PL_ORDER_K)
+    copy = pl_array_new_like (self, self->dtype, PL_ALLOC_INIT_NONE, PL_ALLOC_REASON_COPY, error);
+  else
+    {
+      gint64 stride = (gint64) pl_dtype_itemsize (self->dtype);
+
+      copy = pl_array_new (self->ndim, self->shape, self->dtype, PL_ALLOC_INIT_NONE,
+                           PL_ALLOC_REASON_COPY, error);
+      for (gint d = 0; copy != NULL && d < self->ndim; d++)
+        {
+          copy->strides[d] = stride;
+          stride *= self->shape[d] > 0 ? self->shape[d] : 1;
+        }
+    }
+  if (copy == NULL || !pl_array_assign (copy, self, error))
+    return NULL;
+  return g_steal_pointer (&copy);
 }
 
 PlArray *

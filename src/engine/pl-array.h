@@ -210,6 +210,17 @@ PlScalar    pl_array_get_flat       (const PlArray  *self,
 
 /* --- views and copies --------------------------------------------------- */
 PlArray    *pl_array_copy           (PlArray        *self, GError **error);  /* C order */
+/* The memory layout of a copy, as NumPy's order= argument. */
+typedef enum
+{
+  PL_ORDER_C,   /* C-contiguous */
+  PL_ORDER_F,   /* Fortran-contiguous */
+  PL_ORDER_A,   /* F if the source is F- and not C-contiguous, else C */
+  PL_ORDER_K,   /* the source's axis order (np.copy, np.array, astype default) */
+} PlOrder;
+PlArray    *pl_array_copy_order     (PlArray        *self,
+                                     PlOrder         order,
+                                     GError        **error);
 PlArray    *pl_array_ascontiguous   (PlArray        *self, GError **error);  /* self if already */
 PlArray    *pl_array_astype         (PlArray        *self,
                                      PlDType         dtype,

@@ -802,6 +802,73 @@ test_new_direct (void)
   pl_array_unref (a);
 }
 
+/* Regression (conformance sweep c100): np.copy (x) and np.array (x) copy in
+ * order K and x.copy (order="F") in Fortran order, so a reshape of the
+ * copy's transpose is a view as in NumPy. Strides from NumPy 1.24 for a
+ * (5, 20) float64: np.copy (m.T) (8, 160), m.copy (order="F") (8, 40),
+ * np.copy (m.T, order="A") (8, 160); each one COPY allocation of the data. */
+static void
+test_copy_order (void)
+{
+  const gint64 shape[] = { 5, 20 };
+  g_autoptr(PlArray) base = pl_array_arange (&(PlScalar) { .kind = PL_DTYPE_KIND_INT, .i = 100 }, NULL, NULL,
+                                             PL_DTYPE_FLOAT64, NULL);
+  g_autoptr(PlArray) m = pl_array_reshape (base, 2, shape, NULL);
+  g_autoptr(PlArray) t = pl_array_transpose (m, 0, NULL, NULL);
+  g_autoptr(PlArray) k = NULL;
+  g_autoptr(PlArray) f = NULL;
+  g_autoptr(PlArray) a = NULL;
+  g_autoptr(PlArray) c = NULL;
+  g_autoptr(PlArray) kt = NULL;
+  g_autoptr(PlArray) flat = NULL;
+  const gint64 flat_shape[] = { 100 };
+  gint64 live0 = pl_alloc_get_live_bytes ();
+
+  k = pl_array_copy_order (t, PL_ORDER_K, NULL);
+  g_assert_cmpint (pl_alloc_get_live_bytes () - live0, ==, 800);
+  g_assert_null (k->base);
+  g_assert_cmpint (k->shape[0], ==, 20);
+  g_assert_cmpint (k->strides[0], ==, 8);
+  g_assert_cmpint (k->strides[1], ==, 160);
+  for (gint64 i = 0; i < 100; i++)
+    g_assert_cmpfloat (pl_array_get_flat (k, i).f, ==, pl_array_get_flat (t, i).f);
+  /* Its transpose is C-contiguous: reshaping it makes no copy. */
+  kt = pl_array_transpose (k, 0, NULL, NULL);
+  flat = pl_array_reshape (kt, 1, flat_shape, NULL);
+  g_assert_true (flat->base == k);
+  g_assert_cmpint (pl_alloc_get_live_bytes () - live0, ==, 800);
+
+  f = pl_array_copy_order (m, PL_ORDER_F, NULL);
+  g_assert_cmpint (f->strides[0], ==, 8);
+  g_assert_cmpint (f->strides[1], ==, 40);
+  g_assert_true (pl_array_is_f_contiguous (f));
+  for (gint64 i = 0; i < 100; i++)
+    g_assert_cmpfloat (pl_array_get_flat (f, i).f, ==, (double) i);
+
+  /* A: Fortran for a Fortran-contiguous source, C otherwise; K of a
+   * C-contiguous source is C. */
+  a = pl_array_copy_order (t, PL_ORDER_A, NULL);
+  g_assert_true (pl_array_is_f_contiguous (a) && !pl_array_is_c_contiguous (a));
+  c = pl_array_copy_order (m, PL_ORDER_K, NULL);
+  g_assert_true (pl_array_is_c_contiguous (c));
+  g_assert_cmpint (pl_alloc_get_live_bytes () - live0, ==, 4 * 800);
+
+  /* K of a strided transposed view: its axes by decreasing |stride|. */
+  {
+    g_autoptr(PlArray) half = NULL;
+    g_autoptr(PlArray) hk = NULL;
+    PlIndex idx = { .kind = PL_INDEX_SLICE, .has_step = TRUE, .step = 2 };
+
+    half = pl_array_get_item (t, &idx, 1, NULL);
+    g_assert_nonnull (half);
+    hk = pl_array_copy_order (half, PL_ORDER_K, NULL);
+    g_assert_cmpint (hk->strides[0], ==, 8);
+    g_assert_cmpint (hk->strides[1], ==, 80);
+    for (gint64 i = 0; i < 50; i++)
+      g_assert_cmpfloat (pl_array_get_flat (hk, i).f, ==, pl_array_get_flat (half, i).f);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -834,6 +901,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/engine/array/creation-figures", test_creation_figures);
   g_test_add_func ("/engine/array/creation-events", test_creation_events);
   g_test_add_func ("/engine/array/new-direct", test_new_direct);
+  g_test_add_func ("/engine/array/copy-order", test_copy_order);
 
   return g_test_run ();
 }
