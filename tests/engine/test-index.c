@@ -1530,6 +1530,55 @@ test_random_advanced (void)
   g_assert_cmpint (pl_alloc_get_live_bytes (), ==, live0);
 }
 
+/* Regression (conformance sweep c102): integer index arrays that are not
+ * intp cost NumPy a cast buffer of min (size, 8192) intp while indexing,
+ * for get and set; intp indices, strided too, cost nothing. NumPy 1.24
+ * (peak above the result): x[i16] with 30000 indices 67632, x[i16] = 1.0
+ * 68016, x[u32[:10]] 2272, x[i64] 96. The ~2 KB are NumPy's iterator. */
+static void
+test_index_cast_buffers (void)
+{
+  const gint64 n = 100000;
+  g_autoptr(PlArray) x = pl_array_zeros (1, &n, PL_DTYPE_FLOAT64, NULL);
+  g_autoptr(PlArray) base = pl_array_arange (&(PlScalar) { .kind = PL_DTYPE_KIND_INT, .i = 30000 }, NULL, NULL,
+                                             PL_DTYPE_NONE, NULL);
+  g_autoptr(PlArray) i16 = pl_array_astype (base, PL_DTYPE_INT16, TRUE, NULL);
+  g_autoptr(PlArray) u32 = pl_array_astype (base, PL_DTYPE_UINT32, TRUE, NULL);
+  g_autoptr(PlArray) one = pl_array_new_scalar (&(PlScalar) { .kind = PL_DTYPE_KIND_FLOAT, .f = 1.0 },
+                                                PL_DTYPE_FLOAT64);
+  PlIndex idx = { .kind = PL_INDEX_ARRAY };
+  const PlIndex first10 = { .kind = PL_INDEX_SLICE, .has_stop = TRUE, .stop = 10 };
+  g_autoptr(PlArray) u10 = pl_array_get_item (u32, &first10, 1, NULL);
+  gint64 live0 = pl_alloc_get_live_bytes ();
+  PlArray *r;
+
+  idx.array = i16;
+  pl_alloc_reset_peak ();
+  r = pl_array_get_item (x, &idx, 1, NULL);
+  g_assert_cmpint (pl_alloc_get_live_bytes () - live0, ==, 240000);
+  g_assert_cmpint (pl_alloc_get_peak_bytes () - live0, ==, 240000 + 65536);
+  pl_array_unref (r);
+
+  pl_alloc_reset_peak ();
+  g_assert_true (pl_array_set_item (x, &idx, 1, one, NULL));
+  g_assert_cmpint (pl_alloc_get_peak_bytes () - live0, ==, 65536);
+  g_assert_cmpint (pl_alloc_get_live_bytes (), ==, live0);
+
+  idx.array = u10;
+  pl_alloc_reset_peak ();
+  r = pl_array_get_item (x, &idx, 1, NULL);
+  g_assert_cmpint (pl_alloc_get_peak_bytes () - live0, ==, 80 + 80);
+  pl_array_unref (r);
+
+  /* intp: no buffer. */
+  idx.array = base;
+  pl_alloc_reset_peak ();
+  r = pl_array_get_item (x, &idx, 1, NULL);
+  g_assert_cmpint (pl_alloc_get_peak_bytes () - live0, ==, 240000);
+  pl_array_unref (r);
+  g_assert_cmpint (pl_alloc_get_live_bytes (), ==, live0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1550,6 +1599,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/engine/index/set-figures", test_set_figures);
   g_test_add_func ("/engine/index/nonzero-figures", test_nonzero_figures);
   g_test_add_func ("/engine/index/mask-events", test_mask_events);
+  g_test_add_func ("/engine/index/cast-buffers", test_index_cast_buffers);
 
   return g_test_run ();
 }
