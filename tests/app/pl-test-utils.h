@@ -129,4 +129,28 @@ pl_test_find_toplevel (GType type)
   return NULL;
 }
 
+/* The @nth widget of @type under @root (itself included), breadth first:
+ * how the GUI tests reach a template's inner widgets as a user sees them. */
+static inline GtkWidget *
+pl_test_find_widget (GtkWidget *root,
+                     GType      type,
+                     guint      nth)
+{
+  g_autoptr(GPtrArray) queue = g_ptr_array_new ();
+  guint seen = 0;
+
+  g_ptr_array_add (queue, root);
+  for (guint i = 0; i < queue->len; i++)
+    {
+      GtkWidget *w = g_ptr_array_index (queue, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && seen++ == nth)
+        return w;
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (queue, c);
+    }
+
+  return NULL;
+}
+
 G_END_DECLS

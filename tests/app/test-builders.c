@@ -87,48 +87,11 @@ find_named (GtkWidget  *root,
   return NULL;
 }
 
-static GtkWidget *
-nth_of_type (GtkWidget *root,
-             GType      type,
-             guint      nth)
-{
-  /* Depth-first, in document order. */
-    {
-      GtkWidget *w = NULL;
-      guint count = 0;
-      GPtrArray *stack = g_ptr_array_new ();
-
-      g_ptr_array_add (stack, root);
-      while (stack->len > 0)
-        {
-          GtkWidget *cur = g_ptr_array_steal_index (stack, 0);
-
-          if (G_TYPE_CHECK_INSTANCE_TYPE (cur, type))
-            {
-              if (count == nth)
-                {
-                  w = cur;
-                  break;
-                }
-              count++;
-            }
-          {
-            guint pos = 0;
-
-            for (GtkWidget *c = gtk_widget_get_first_child (cur); c; c = gtk_widget_get_next_sibling (c))
-              g_ptr_array_insert (stack, pos++, c);
-          }
-        }
-      g_ptr_array_unref (stack);
-      return w;
-    }
-}
-
 static PlStepRow *
 step_row (Fixture *f,
           guint    nth)
 {
-  GtkWidget *row = nth_of_type (GTK_WIDGET (f->editor), PL_TYPE_STEP_ROW, nth);
+  GtkWidget *row = pl_test_find_widget (GTK_WIDGET (f->editor), PL_TYPE_STEP_ROW, nth);
 
   g_assert_nonnull (row);
   return PL_STEP_ROW (row);
@@ -137,7 +100,7 @@ step_row (Fixture *f,
 static GtkEditable *
 row_entry (PlStepRow *row)
 {
-  GtkWidget *entry = nth_of_type (GTK_WIDGET (row), GTK_TYPE_ENTRY, 0);
+  GtkWidget *entry = pl_test_find_widget (GTK_WIDGET (row), GTK_TYPE_ENTRY, 0);
 
   g_assert_nonnull (entry);
   return GTK_EDITABLE (entry);
@@ -232,7 +195,7 @@ test_builder_add_edit (Fixture       *f,
   g_assert_false (pl_document_get_valid (f->document));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
   {
-    GtkWidget *revealer = nth_of_type (GTK_WIDGET (row), GTK_TYPE_REVEALER, 0);
+    GtkWidget *revealer = pl_test_find_widget (GTK_WIDGET (row), GTK_TYPE_REVEALER, 0);
 
     g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
   }
@@ -242,7 +205,7 @@ test_builder_add_edit (Fixture       *f,
 
   /* The line numbers are those of the script. */
   {
-    GtkWidget *label = nth_of_type (GTK_WIDGET (step_row (f, 1)), GTK_TYPE_LABEL, 0);
+    GtkWidget *label = pl_test_find_widget (GTK_WIDGET (step_row (f, 1)), GTK_TYPE_LABEL, 0);
     g_autofree char *expected = g_strdup_printf ("%u", pl_step_get_line (pl_pipeline_get_step (a, 1)));
 
     g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, expected);
@@ -301,8 +264,8 @@ test_builder_arguments (Fixture       *f,
                         gconstpointer  data)
 {
   PlPipeline *a = pl_document_get_pipeline (f->document, 0);
-  GtkWidget *arguments = nth_of_type (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, 1);
-  GtkWidget *name = nth_of_type (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, 0);
+  GtkWidget *arguments = pl_test_find_widget (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, 1);
+  GtkWidget *name = pl_test_find_widget (GTK_WIDGET (f->editor), ADW_TYPE_ENTRY_ROW, 0);
 
   g_assert_nonnull (arguments);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "fun1");

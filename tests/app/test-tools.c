@@ -137,27 +137,6 @@ test_size_calculator (void)
   pl_test_drain ();
 }
 
-static GtkWidget *
-find_by_type (GtkWidget *root,
-              GType      type,
-              guint      nth)
-{
-  g_autoptr(GPtrArray) queue = g_ptr_array_new ();
-  guint seen = 0;
-
-  g_ptr_array_add (queue, root);
-  for (guint i = 0; i < queue->len; i++)
-    {
-      GtkWidget *w = g_ptr_array_index (queue, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && seen++ == nth)
-        return w;
-      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-        g_ptr_array_add (queue, c);
-    }
-  return NULL;
-}
-
 static void
 test_preferences (void)
 {
@@ -169,7 +148,7 @@ test_preferences (void)
   pl_test_drain ();
 
   /* The interval is shown in microseconds. */
-  first_spin = find_by_type (GTK_WIDGET (prefs), GTK_TYPE_SPIN_BUTTON, 0);
+  first_spin = pl_test_find_widget (GTK_WIDGET (prefs), GTK_TYPE_SPIN_BUTTON, 0);
   g_assert_nonnull (first_spin);
   g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (first_spin)), 50.0, 1e-6);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (first_spin), 100.0);
@@ -178,13 +157,13 @@ test_preferences (void)
   g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (first_spin)), 20.0, 1e-6);
 
   /* The first switch is temporary elision. */
-  first_switch = find_by_type (GTK_WIDGET (prefs), GTK_TYPE_SWITCH, 0);
+  first_switch = pl_test_find_widget (GTK_WIDGET (prefs), GTK_TYPE_SWITCH, 0);
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (first_switch)));
   gtk_switch_set_active (GTK_SWITCH (first_switch), FALSE);
   g_assert_false (g_settings_get_boolean (settings, "temporary-elision"));
 
   g_settings_set_boolean (settings, "show-alloc", FALSE);
-  g_assert_false (gtk_switch_get_active (GTK_SWITCH (find_by_type (GTK_WIDGET (prefs), GTK_TYPE_SWITCH, 2))));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (pl_test_find_widget (GTK_WIDGET (prefs), GTK_TYPE_SWITCH, 2))));
 
   g_settings_reset (settings, "sample-interval");
   g_settings_reset (settings, "temporary-elision");

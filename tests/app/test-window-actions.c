@@ -31,31 +31,10 @@ assert_close (gint64 measured,
              measured, expected, tolerance);
 }
 
-static GtkWidget *
-nth_of_type (GtkWidget *root,
-             GType      type,
-             guint      nth)
-{
-  g_autoptr(GPtrArray) queue = g_ptr_array_new ();
-  guint seen = 0;
-
-  g_ptr_array_add (queue, root);
-  for (guint i = 0; i < queue->len; i++)
-    {
-      GtkWidget *w = g_ptr_array_index (queue, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && seen++ == nth)
-        return w;
-      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-        g_ptr_array_add (queue, c);
-    }
-  return NULL;
-}
-
 static PlWorkbench *
 get_workbench (PlWindow *window)
 {
-  GtkWidget *workbench = nth_of_type (GTK_WIDGET (window), PL_TYPE_WORKBENCH, 0);
+  GtkWidget *workbench = pl_test_find_widget (GTK_WIDGET (window), PL_TYPE_WORKBENCH, 0);
 
   g_assert_nonnull (workbench);
   return PL_WORKBENCH (workbench);
@@ -67,9 +46,9 @@ set_step_code (PlWindow   *window,
                guint       step,
                const char *code)
 {
-  GtkWidget *ed = nth_of_type (GTK_WIDGET (window), g_type_from_name ("PlPipelineEditor"), editor);
-  GtkWidget *row = nth_of_type (ed, PL_TYPE_STEP_ROW, step);
-  GtkWidget *entry = nth_of_type (row, GTK_TYPE_ENTRY, 0);
+  GtkWidget *ed = pl_test_find_widget (GTK_WIDGET (window), g_type_from_name ("PlPipelineEditor"), editor);
+  GtkWidget *row = pl_test_find_widget (ed, PL_TYPE_STEP_ROW, step);
+  GtkWidget *entry = pl_test_find_widget (row, GTK_TYPE_ENTRY, 0);
 
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), code);
@@ -189,7 +168,7 @@ test_window_build_run_export (void)
   run = pl_workbench_get_run (workbench);
   g_assert_nonnull (run);
   assert_close (pl_pipeline_run_get_peak_alloc_bytes (pl_run_get_pipeline (run, 0)), FUN1_PEAK);
-  table = PL_LINE_TABLE (nth_of_type (GTK_WIDGET (window), PL_TYPE_LINE_TABLE, 0));
+  table = PL_LINE_TABLE (pl_test_find_widget (GTK_WIDGET (window), PL_TYPE_LINE_TABLE, 0));
   g_assert_cmpuint (pl_line_table_get_n_rows (table), ==, 2);
 
   /* Compare: B as a copy of A, reassigning instead. */

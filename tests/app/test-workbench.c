@@ -31,27 +31,6 @@ assert_close (gint64 measured,
              measured, expected, tolerance);
 }
 
-static GtkWidget *
-nth_of_type (GtkWidget *root,
-             GType      type,
-             guint      nth)
-{
-  g_autoptr(GPtrArray) queue = g_ptr_array_new ();
-  guint seen = 0;
-
-  g_ptr_array_add (queue, root);
-  for (guint i = 0; i < queue->len; i++)
-    {
-      GtkWidget *w = g_ptr_array_index (queue, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && seen++ == nth)
-        return w;
-      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
-        g_ptr_array_add (queue, c);
-    }
-  return NULL;
-}
-
 static void
 on_failed (PlWorkbench *workbench,
            const char  *message,
@@ -111,9 +90,9 @@ set_step_code (PlWorkbench *workbench,
                guint        step,
                const char  *code)
 {
-  GtkWidget *ed = nth_of_type (GTK_WIDGET (workbench), PL_TYPE_PIPELINE_EDITOR, editor);
-  GtkWidget *row = nth_of_type (ed, PL_TYPE_STEP_ROW, step);
-  GtkWidget *entry = nth_of_type (row, GTK_TYPE_ENTRY, 0);
+  GtkWidget *ed = pl_test_find_widget (GTK_WIDGET (workbench), PL_TYPE_PIPELINE_EDITOR, editor);
+  GtkWidget *row = pl_test_find_widget (ed, PL_TYPE_STEP_ROW, step);
+  GtkWidget *entry = pl_test_find_widget (row, GTK_TYPE_ENTRY, 0);
 
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), code);
@@ -138,7 +117,7 @@ test_build_and_run (Fixture       *f,
 
   /* The Source view shows the same script. */
   {
-    GtkWidget *view = nth_of_type (GTK_WIDGET (f->workbench), GTK_TYPE_TEXT_VIEW, 0);
+    GtkWidget *view = pl_test_find_widget (GTK_WIDGET (f->workbench), GTK_TYPE_TEXT_VIEW, 0);
     GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
     g_autofree char *text = NULL;
     GtkTextIter s, e;
@@ -160,11 +139,11 @@ test_build_and_run (Fixture       *f,
   p = pl_run_get_pipeline (run, 0);
   assert_close (pl_pipeline_run_get_peak_alloc_bytes (p), FUN1_PEAK);
 
-  plot = PL_PLOT_VIEW (nth_of_type (GTK_WIDGET (f->workbench), PL_TYPE_PLOT_VIEW, 0));
+  plot = PL_PLOT_VIEW (pl_test_find_widget (GTK_WIDGET (f->workbench), PL_TYPE_PLOT_VIEW, 0));
   g_assert_true (pl_plot_view_get_run (plot) == run);
   g_assert_false (pl_plot_view_get_running (plot));
 
-  table = PL_LINE_TABLE (nth_of_type (GTK_WIDGET (f->workbench), PL_TYPE_LINE_TABLE, 0));
+  table = PL_LINE_TABLE (pl_test_find_widget (GTK_WIDGET (f->workbench), PL_TYPE_LINE_TABLE, 0));
   g_assert_cmpuint (pl_line_table_get_n_rows (table), ==, 2);
   pl_line_table_sort_by (table, "line", FALSE);
   g_assert_cmpint (pl_line_table_get_row_line (table, 0), ==,
