@@ -189,6 +189,27 @@ test_window_build_run_export (void)
   g_assert_cmpint (gdk_texture_get_width (texture), ==, 2400);
   g_assert_cmpint (gdk_texture_get_height (texture), ==, 1600);
 
+  /* The vector formats of the same plot. */
+  {
+    g_autofree char *svg_path = temp_path ("memory.svg");
+    g_autofree char *pdf_path = temp_path ("memory.pdf");
+    g_autoptr(GFile) svg = g_file_new_for_path (svg_path);
+    g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+    g_autofree char *svg_text = NULL;
+    g_autofree char *pdf_text = NULL;
+
+    g_assert_true (pl_window_export (window, "svg", svg, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (svg_path, &svg_text, NULL, NULL));
+    g_assert_nonnull (strstr (svg_text, "<svg"));
+    g_assert_true (pl_window_export (window, "pdf", pdf, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (pdf_path, &pdf_text, NULL, NULL));
+    g_assert_true (g_str_has_prefix (pdf_text, "%PDF-"));
+    g_unlink (svg_path);
+    g_unlink (pdf_path);
+  }
+
   g_assert_true (pl_window_export (window, "csv", csv, &error));
   g_assert_true (g_file_get_contents (csv_path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "experiment,pipeline,time_s,rss_bytes,alloc_bytes,line\n"));
