@@ -77,8 +77,8 @@ add_recent (GFile *file)
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
 }
 
-static char *
-display_name (GFile *file)
+char *
+pl_window_dup_display_name (GFile *file)
 {
   g_autofree char *name = g_file_get_basename (file);
 
@@ -95,7 +95,7 @@ on_file_loaded (GObject      *source,
   g_autoptr(PlWindow) self = user_data;
   GFile *file = G_FILE (source);
   g_autofree char *contents = NULL;
-  g_autofree char *name = display_name (file);
+  g_autofree char *name = pl_window_dup_display_name (file);
   g_autofree char *basename = g_file_get_basename (file);
   g_autoptr(GError) error = NULL;
   gsize length = 0;
@@ -290,7 +290,7 @@ on_saved (GObject      *source,
 
   if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
     {
-      g_autofree char *name = display_name (data->file);
+      g_autofree char *name = pl_window_dup_display_name (data->file);
       g_autofree char *message = g_strdup_printf (_("Could not save “%s”: %s"), name, error->message);
 
       self->close_after_save = FALSE;
@@ -423,7 +423,7 @@ pl_window_confirm_close (PlWindow *self)
 
   if (self->file != NULL)
     {
-      g_autofree char *name = display_name (self->file);
+      g_autofree char *name = pl_window_dup_display_name (self->file);
 
       heading = g_strdup_printf (_("Save Changes to “%s”?"), name);
     }
@@ -561,7 +561,7 @@ on_export_chosen (GFile    *file,
     pl_window_toast (data->window, error->message);
   else
     {
-      g_autofree char *name = display_name (file);
+      g_autofree char *name = pl_window_dup_display_name (file);
       g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
 
       pl_window_toast (data->window, message);

@@ -35,5 +35,8 @@ void     pl_window_update_title       (PlWindow       *self);
 void     pl_window_toast              (PlWindow       *self,
                                        const char     *message);
 gboolean pl_window_confirm_close      (PlWindow       *self);
+/* The file's name as the title shows it (its parse name when the name is
+ * not valid UTF-8). */
+char    *pl_window_dup_display_name   (GFile          *file);
 
 G_END_DECLS

@@ -48,12 +48,7 @@ pl_window_update_title (PlWindow *self)
       return;
     }
 
-  name = g_file_get_basename (self->file);
-  if (name == NULL || !g_utf8_validate (name, -1, NULL))
-    {
-      g_free (name);
-      name = g_file_get_parse_name (self->file);
-    }
+  name = pl_window_dup_display_name (self->file);
 
   {
     g_autoptr(GFile) parent = g_file_get_parent (self->file);
