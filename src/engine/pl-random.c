@@ -76,7 +76,7 @@ ensure_seeded_locked (void)
  * extensions (gcc and clang); on x86-64 they are compiled twice, for AVX2
  * and for the baseline, and picked at load time. Both give the scalar
  * code's numbers bit for bit: the twist and the tempering are the same
- * integer operations, and the doubles are exact (see convert_block). */
+ * integer operations, and the doubles are exact (see mt_convert_block). */
 #if defined(__GNUC__) && defined(__x86_64__) && defined(__has_attribute)
 # if __has_attribute (target_clones)
 #  define PL_RANDOM_CLONES __attribute__ ((target_clones ("avx2", "default")))
@@ -102,7 +102,7 @@ typedef double  PlRandomVd  __attribute__ ((vector_size (32)));
   ((c) ^ ((((a) & MT_UPPER) | ((b) & MT_LOWER)) >> 1) ^ (((b) & 1U) ? MT_MATRIX : 0U))
 
 PL_RANDOM_CLONES static void
-twist (guint32 *k)
+mt_twist (guint32 *k)
 {
   gint i = 0;
 
@@ -132,7 +132,7 @@ twist (guint32 *k)
 static void
 refill (RandomState *st)
 {
-  twist (st->key);
+  mt_twist (st->key);
   st->pos = 0;
 }
 
@@ -177,7 +177,7 @@ next_double (RandomState *st)
  * offsets and adding is exact (53 significant bits at most), so the sum
  * equals ((a >> 5) · 2^26 + (b >> 6)) / 2^53 exactly. */
 PL_RANDOM_CLONES static void
-convert_block (const guint32 *w,
+mt_convert_block (const guint32 *w,
                double        *d,
                gint           n)
 {
@@ -229,7 +229,7 @@ fill_uniform (RandomState *st,
         }
       if (avail > n)
         avail = (gint) n;
-      convert_block (st->key + st->pos, d, avail);
+      mt_convert_block (st->key + st->pos, d, avail);
       st->pos += 2 * avail;
       d += avail;
       n -= avail;
@@ -257,7 +257,7 @@ uniform_refill (RandomState   *st,
   if (MT_N - st->pos < 2)
     return next_double (st);
   ub->len = (MT_N - st->pos) / 2;
-  convert_block (st->key + st->pos, ub->u, ub->len);
+  mt_convert_block (st->key + st->pos, ub->u, ub->len);
   ub->used = 1;
   return ub->u[0];
 }
