@@ -1567,7 +1567,10 @@ pl_interp_call_val (PlInterp    *I,
               return FALSE;
             merged.n_args = o->partial.n_args + call->n_args;
             merged.args = g_new (PlVal, MAX (merged.n_args, 1));
-            memcpy (merged.args, o->partial.args, sizeof (PlVal) * o->partial.n_args);
+            /* A partial without arguments of its own has args == NULL, and
+             * memcpy from NULL is undefined even for 0 bytes. */
+            if (o->partial.n_args > 0)
+              memcpy (merged.args, o->partial.args, sizeof (PlVal) * o->partial.n_args);
             if (call->n_args > 0)
               memcpy (merged.args + o->partial.n_args, call->args, sizeof (PlVal) * call->n_args);
             merged.kw_names = g_new (const char *, o->partial.n_kw + call->n_kw + 1);

@@ -50,6 +50,10 @@ static const struct { const char *source; const char *output; } print_cases[] = 
     "50\n" },
   { "from functools import partial\ndef f(a, b, c=3):\n    return (a, b, c)\np = partial(f, 1, c=5)\nprint(p(2), p(2, c=6))\nq = partial(p, 7)\nprint(q())",
     "(1, 2, 5) (1, 2, 6)\n(1, 7, 5)\n" },
+  /* A partial with no arguments of its own (regression: it passed NULL to
+   * memcpy, which UBSan reports). */
+  { "from functools import partial\ndef g():\n    return 42\np = partial(g)\nprint(p(), partial(partial(g))())",
+    "42 42\n" },
   { "x = [1, 2, 3]\nx[0] = 10\nx.append(4)\nprint(x, x[-1], x[1:3], x[::-1], 'abcdef'[1:5:2])",
     "[10, 2, 3, 4] 4 [2, 3] [4, 3, 2, 10] bd\n" },
   { "d = {'a': 1, 'b': 2}\nprint(d['b'], len(d), 'a' in d, d.get('c', 0), list(d.keys()))",
