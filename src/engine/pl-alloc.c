@@ -63,6 +63,37 @@ event_clock (void)
 {
   return use_tsc ? (gint64) __rdtsc () : pl_alloc_now_ns ();
 }
+
+/* A reference point of the tick-to-nanosecond mapping: the clock read
+ * between two TSC reads, paired with their midpoint. A thread preempted
+ * between the reads (a busy machine) would otherwise shift every event's
+ * time by the preemption, milliseconds, against the lines' times, and
+ * events would land in the wrong span of a loop's line; so the pair is
+ * read again until the reads are close (a few hundred nanoseconds), and
+ * the closest of a few tries is kept. */
+static void
+reference_point (gint64 *tsc,
+                 gint64 *ns)
+{
+  gint64 best = G_MAXINT64;
+
+  *tsc = *ns = 0;
+  for (gint i = 0; i < 64; i++)
+    {
+      gint64 t0 = (gint64) __rdtsc ();
+      gint64 n = pl_alloc_now_ns ();
+      gint64 t1 = (gint64) __rdtsc ();
+
+      if (t1 - t0 < best)
+        {
+          best = t1 - t0;
+          *tsc = t0 + (t1 - t0) / 2;
+          *ns = n;
+        }
+      if (best < 2000)
+        break;
+    }
+}
 #else
 static gboolean
 clock_is_tsc (void)
@@ -74,6 +105,13 @@ static inline gint64
 event_clock (void)
 {
   return pl_alloc_now_ns ();
+}
+
+static void
+reference_point (gint64 *tsc,
+                 gint64 *ns)
+{
+  *ns = *tsc = pl_alloc_now_ns ();
 }
 #endif
 
@@ -339,8 +377,7 @@ pl_alloc_start_recording (void)
   log_pos = 0;
   if (use_tsc)
     {
-      ref_tsc0 = event_clock ();
-      ref_ns0 = pl_alloc_now_ns ();
+      reference_point (&ref_tsc0, &ref_ns0);
     }
   g_atomic_int_set (&recording, TRUE);
   g_mutex_unlock (&log_mutex);
@@ -391,9 +428,11 @@ pl_alloc_stop_recording (gsize *n_events)
     {
       /* Ticks to nanoseconds, through the start and stop reference points
        * (the mapping is the kernel's own: linear). */
-      gint64 tsc1 = event_clock ();
-      gint64 ns1 = pl_alloc_now_ns ();
-      double ns_per_tick = tsc1 > ref_tsc0 ? (double) (ns1 - ref_ns0) / (double) (tsc1 - ref_tsc0) : 0.0;
+      gint64 tsc1 = 0, ns1 = 0;
+      double ns_per_tick;
+
+      reference_point (&tsc1, &ns1);
+      ns_per_tick = tsc1 > ref_tsc0 ? (double) (ns1 - ref_ns0) / (double) (tsc1 - ref_tsc0) : 0.0;
 
       for (gsize i = 0; i < n; i++)
         {

@@ -28,7 +28,7 @@
  *
  * usage: test-conformance PEAKLINE */
 
-#define MAX_RUNNING 3
+#define MAX_RUNNING 2
 
 typedef struct
 {

@@ -368,6 +368,57 @@ test_clock (void)
   g_assert_cmpint (ABS (b / 1000 - g_get_monotonic_time ()), <, 1000000);
 }
 
+static gint spin_stop;
+
+static gpointer
+spin (gpointer data)
+{
+  volatile guint64 x = 0;
+
+  while (!g_atomic_int_get (&spin_stop))
+    x++;
+  return NULL;
+}
+
+/* Regression (conformance sweep: c18, c62 flaky on a loaded machine, a
+ * loop's `for` line given the peak of the line before it): the ticks-to-
+ * nanoseconds mapping's reference points must not carry a preemption. Busy
+ * threads on every core make preemptions likely; each event must still
+ * fall within 3 microseconds of the clock reads around it, tighter than a
+ * loop's short lines. */
+static void
+test_clock_under_load (void)
+{
+  GThread *spinners[4];
+
+  g_atomic_int_set (&spin_stop, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (spinners); i++)
+    spinners[i] = g_thread_new ("spin", spin, NULL);
+
+  for (gint round = 0; round < 200; round++)
+    {
+      g_autofree PlAllocEvent *events = NULL;
+      gint64 t_before, t_after;
+      gsize n_events;
+      PlBuffer *b;
+
+      pl_alloc_start_recording ();
+      t_before = pl_alloc_now_ns ();
+      b = pl_buffer_new (8, PL_ALLOC_INIT_NONE, PL_ALLOC_REASON_CREATE, NULL);
+      t_after = pl_alloc_now_ns ();
+      pl_buffer_unref (b);
+      events = pl_alloc_stop_recording (&n_events);
+
+      g_assert_cmpuint (n_events, ==, 2);
+      g_assert_cmpint (events[0].time_ns, >=, t_before - 3000);
+      g_assert_cmpint (events[0].time_ns, <=, t_after + 3000);
+    }
+
+  g_atomic_int_set (&spin_stop, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (spinners); i++)
+    g_thread_join (spinners[i]);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -383,6 +434,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/engine/alloc/threads", test_threads);
   g_test_add_func ("/engine/alloc/hugepage-size", test_hugepage_size);
   g_test_add_func ("/engine/alloc/clock", test_clock);
+  g_test_add_func ("/engine/alloc/clock-under-load", test_clock_under_load);
 
   return g_test_run ();
 }
