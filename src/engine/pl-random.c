@@ -279,14 +279,40 @@ uniform_commit (RandomState   *st,
   ub->used = ub->len = 0;
 }
 
+/* One accepted pair of the polar method: writes f · x2 and f · x1, or
+ * keeps f · x1 for the next value when the array is full. */
+static inline void
+emit_pair (RandomState *st,
+           double      *d,
+           gint64      *i,
+           gint64       n,
+           double       x1,
+           double       x2,
+           double       r2)
+{
+  double f = sqrt (-2.0 * log (r2) / r2);
+
+  d[(*i)++] = f * x2;
+  if (*i < n)
+    d[(*i)++] = f * x1;
+  else
+    {
+      st->gauss = f * x1;
+      st->has_gauss = TRUE;
+    }
+}
+
 /* NumPy's legacy_gauss (): Marsaglia's polar method; each accepted pair
- * returns f · x2 and keeps f · x1 for the next value, across calls. */
+ * returns f · x2 and keeps f · x1 for the next value, across calls. The
+ * candidate pairs of a buffer are screened first (no branch per pair) and
+ * the logarithms taken after, in the same order, on the same numbers. */
 static void
 fill_normal (RandomState *st,
              double      *d,
              gint64       n)
 {
   UniformBuffer ub = { .used = 0, .len = 0 };
+  double ax1[MT_N / 4], ax2[MT_N / 4], ar2[MT_N / 4];
   gint64 i = 0;
 
   if (n > 0 && st->has_gauss)
@@ -295,26 +321,43 @@ fill_normal (RandomState *st,
       st->has_gauss = FALSE;
       st->gauss = 0.0;
     }
-  for (; i < n; i++)
+  while (i < n)
     {
-      double x1, x2, r2, f;
+      gint64 want = (n - i + 1) / 2;
+      gint j, k = 0, limit;
 
-      do
+      if (ub.len - ub.used < 2)
         {
-          x1 = 2.0 * uniform_next (st, &ub) - 1.0;
-          x2 = 2.0 * uniform_next (st, &ub) - 1.0;
-          r2 = x1 * x1 + x2 * x2;
+          /* Too few buffered uniforms for a pair: one pair the slow way
+           * (it may straddle a refill of the state). */
+          double x1, x2, r2;
+
+          do
+            {
+              x1 = 2.0 * uniform_next (st, &ub) - 1.0;
+              x2 = 2.0 * uniform_next (st, &ub) - 1.0;
+              r2 = x1 * x1 + x2 * x2;
+            }
+          while (r2 >= 1.0 || r2 == 0.0);
+          emit_pair (st, d, &i, n, x1, x2, r2);
+          continue;
         }
-      while (r2 >= 1.0 || r2 == 0.0);
-      f = sqrt (-2.0 * log (r2) / r2);
-      d[i] = f * x2;
-      if (i + 1 < n)
-        d[++i] = f * x1;
-      else
+
+      limit = want < (gint64) G_N_ELEMENTS (ar2) ? (gint) want : (gint) G_N_ELEMENTS (ar2);
+      for (j = ub.used; j + 1 < ub.len && k < limit; j += 2)
         {
-          st->gauss = f * x1;
-          st->has_gauss = TRUE;
+          double x1 = 2.0 * ub.u[j] - 1.0;
+          double x2 = 2.0 * ub.u[j + 1] - 1.0;
+          double r2 = x1 * x1 + x2 * x2;
+
+          ax1[k] = x1;
+          ax2[k] = x2;
+          ar2[k] = r2;
+          k += r2 < 1.0 && r2 != 0.0;
         }
+      ub.used = j;
+      for (gint a = 0; a < k; a++)
+        emit_pair (st, d, &i, n, ax1[a], ax2[a], ar2[a]);
     }
   uniform_commit (st, &ub);
 }

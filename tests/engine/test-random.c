@@ -346,6 +346,28 @@ test_numpy_seeds (void)
         g_assert_cmpfloat (((double *) (void *) a->data)[sizes[i] - 1], ==, last[i]);
       }
   }
+
+  /* np.random.seed (3); g = randn (1000001), then random (1) and randn (1)
+   * (the kept value of the last pair survives the uniform draw). */
+  {
+    const gint64 big[] = { 1000001 }, one[] = { 1 };
+    g_autoptr(PlArray) g = NULL;
+    g_autoptr(PlArray) u = NULL;
+    g_autoptr(PlArray) k = NULL;
+    const double *d;
+
+    pl_random_seed (3);
+    g = pl_array_random_normal (1, big, NULL);
+    d = (const double *) (const void *) g->data;
+    g_assert_cmpfloat (d[155], ==, 0x1.b2d3b4d739d36p-2);
+    g_assert_cmpfloat (d[156], ==, -0x1.736c0463785acp-1);
+    g_assert_cmpfloat (d[100000], ==, -0x1.aefd2d311363ap-2);
+    g_assert_cmpfloat (d[1000000], ==, 0x1.981f2fd63b8eap-1);
+    u = pl_array_random_uniform (1, one, NULL);
+    g_assert_cmpfloat (((double *) (void *) u->data)[0], ==, 0x1.f05fc5c508a78p-4);
+    k = pl_array_random_normal (1, one, NULL);
+    g_assert_cmpfloat (((double *) (void *) k->data)[0], ==, -0x1.fb6c974105832p+0);
+  }
 }
 
 int
