@@ -536,7 +536,7 @@ m_reshape (PlInterp *I,
            PlCall   *call,
            PlVal    *result)
 {
-  gint ndim;
+  gint ndim = 0;
   gint64 shape[PL_MAX_DIMS];
   GError *error = NULL;
   PlArray *r;
@@ -591,7 +591,7 @@ do_transpose (PlInterp *I,
   if (call->n_args > first)
     {
       gint64 shape[PL_MAX_DIMS];
-      gint ndim;
+      gint ndim = 0;
       PlCall sub = *call;
       sub.args += first;
       sub.n_args -= first;
@@ -847,7 +847,7 @@ np_create (PlInterp *I,
   static const char * const names[] = { "shape", "dtype", "order", "like" };
   static const CreateFunc funcs[] = { pl_array_empty, pl_array_zeros, pl_array_ones };
   PlVal a[4];
-  gint ndim;
+  gint ndim = 0;
   gint64 shape[PL_MAX_DIMS];
   PlDType dtype;
   GError *error = NULL;
@@ -873,7 +873,7 @@ np_full (PlInterp *I,
 {
   static const char * const names[] = { "shape", "fill_value", "dtype", "order" };
   PlVal a[4];
-  gint ndim;
+  gint ndim = 0;
   gint64 shape[PL_MAX_DIMS];
   PlDType dtype;
   PlScalar fill;
@@ -1067,7 +1067,7 @@ np_reshape (PlInterp *I,
 {
   static const char * const names[] = { "a", "newshape", "order" };
   PlVal a[3];
-  gint ndim;
+  gint ndim = 0;
   gint64 shape[PL_MAX_DIMS];
   PlArray *arr, *r;
   GError *error = NULL;
@@ -1303,7 +1303,7 @@ np_random (PlInterp *I,
            PlCall   *call,
            PlVal    *result)
 {
-  gint ndim;
+  gint ndim = 0;
   gint64 shape[PL_MAX_DIMS];
   GError *error = NULL;
   PlArray *r;
