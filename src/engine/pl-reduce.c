@@ -238,10 +238,13 @@ mean_acc_dtype (PlDType dtype)
 }
 
 /* Folds @in into @out, whose keepdims view has stride 0 on the reduced
- * axes, with @loop working in @loop_dtype. */
+ * axes, with @loop working in @loop_dtype. @out_kept_dims: NumPy's output
+ * operand keeps the reduced axes (keepdims=True), so it is not 0-d even
+ * when everything is reduced. */
 static gboolean
 accumulate (PlArray        *in,
             PlArray        *out,
+            gboolean        out_kept_dims,
             const gboolean *reduced,
             PlDType         loop_dtype,
             ReduceLoop      loop,
@@ -308,13 +311,19 @@ accumulate (PlArray        *in,
   if (in->dtype != loop_dtype || !pl_iter_operand_is_flat (&it, 1))
     {
       cast = pl_cast_get_loop (in->dtype, loop_dtype);
-      in_buf = pl_scratch_new (loop_dtype, error);
+      in_buf = pl_scratch_new_sized (loop_dtype, it.size, error);
       if (in_buf == NULL)
         return FALSE;
     }
-  if (!pl_iter_operand_is_flat (&it, 0))
+  /* NumPy tests whether one stride describes an operand only when the
+   * iteration has at most one dimension or the operand has one or more
+   * (npyiter_allocate_arrays, before axes are merged): the 0-d output of a
+   * full reduction of an input of two or more dimensions always gets its
+   * buffer, even when the input is contiguous. */
+  if (!pl_iter_operand_is_flat (&it, 0) ||
+      (out->ndim == 0 && !out_kept_dims && in->ndim >= 2))
     {
-      out_buf = pl_scratch_new (out->dtype, error);
+      out_buf = pl_scratch_new_sized (out->dtype, it.size, error);
       if (out_buf == NULL)
         return FALSE;
     }
@@ -326,8 +335,12 @@ accumulate (PlArray        *in,
     {
       gint64 isz = (gint64) pl_dtype_itemsize (loop_dtype);
       gint64 filled = 0;
+      /* The partial result is staged in the output's buffer, as NumPy's. */
+      guint8 *acc = out_buf != NULL ? out_buf->data : out->data;
 
       g_assert (in_buf != NULL);
+      if (out_buf != NULL)
+        memcpy (acc, out->data, pl_dtype_itemsize (out->dtype));
       while (pl_iter_next (&it, p, &n))
         {
           gint64 done = 0;
@@ -342,7 +355,7 @@ accumulate (PlArray        *in,
               done += take;
               if (filled == REDUCE_BUFFER)
                 {
-                  loop (out->data, 0, in_buf->data, isz, filled);
+                  loop (acc, 0, in_buf->data, isz, filled);
                   filled = 0;
                   if (!pl_check_interrupt (error))
                     return FALSE;
@@ -350,7 +363,9 @@ accumulate (PlArray        *in,
             }
         }
       if (filled > 0)
-        loop (out->data, 0, in_buf->data, isz, filled);
+        loop (acc, 0, in_buf->data, isz, filled);
+      if (out_buf != NULL)
+        memcpy (out->data, acc, pl_dtype_itemsize (out->dtype));
       return TRUE;
     }
 
@@ -542,7 +557,7 @@ pl_array_reduce (PlReduceOp  op,
 
         out = new_out (out_ndim, out_shape, dt, PL_ALLOC_REASON_RESULT,
                        op == PL_REDUCE_SUM ? 0.0 : 1.0, error);
-        if (out == NULL || !accumulate (self, out, reduced, dt, get_loop (op, dt), error))
+        if (out == NULL || !accumulate (self, out, FALSE, reduced, dt, get_loop (op, dt), error))
           return NULL;
         return g_steal_pointer (&out);
       }
@@ -574,7 +589,7 @@ pl_array_reduce (PlReduceOp  op,
           if (!pl_array_assign (&kv, &first, error))
             return NULL;
         }
-        if (!accumulate (self, out, reduced, self->dtype, get_loop (op, self->dtype), error))
+        if (!accumulate (self, out, FALSE, reduced, self->dtype, get_loop (op, self->dtype), error))
           return NULL;
         return g_steal_pointer (&out);
       }
@@ -584,7 +599,7 @@ pl_array_reduce (PlReduceOp  op,
       out = new_out (out_ndim, out_shape, PL_DTYPE_BOOL, PL_ALLOC_REASON_RESULT,
                      op == PL_REDUCE_ALL ? 1.0 : 0.0, error);
       if (out == NULL ||
-          !accumulate (self, out, reduced, PL_DTYPE_BOOL, get_loop (op, PL_DTYPE_BOOL), error))
+          !accumulate (self, out, FALSE, reduced, PL_DTYPE_BOOL, get_loop (op, PL_DTYPE_BOOL), error))
         return NULL;
       return g_steal_pointer (&out);
 
@@ -594,7 +609,7 @@ pl_array_reduce (PlReduceOp  op,
 
         out = new_out (out_ndim, out_shape, acc, PL_ALLOC_REASON_RESULT, 0.0, error);
         if (out == NULL ||
-            !accumulate (self, out, reduced, acc, get_loop (PL_REDUCE_SUM, acc), error) ||
+            !accumulate (self, out, FALSE, reduced, acc, get_loop (PL_REDUCE_SUM, acc), error) ||
             !divide_by (out, (double) count, error))
           return NULL;
         if (acc != self->dtype && pl_dtype_kind (self->dtype) == PL_DTYPE_KIND_FLOAT)
@@ -617,7 +632,7 @@ pl_array_reduce (PlReduceOp  op,
         /* arrmean = umr_sum (arr, axis, dtype, keepdims=True) / n */
         mean = new_out (out_ndim, out_shape, acc, PL_ALLOC_REASON_TEMPORARY, 0.0, error);
         if (mean == NULL ||
-            !accumulate (self, mean, reduced, acc, get_loop (PL_REDUCE_SUM, acc), error) ||
+            !accumulate (self, mean, TRUE, reduced, acc, get_loop (PL_REDUCE_SUM, acc), error) ||
             !divide_by (mean, (double) count, error))
           return NULL;
         keepdims_view (mean, self, reduced, &mean_kv);
@@ -639,7 +654,7 @@ pl_array_reduce (PlReduceOp  op,
 
         out = new_out (out_ndim, out_shape, xdt, PL_ALLOC_REASON_RESULT, 0.0, error);
         if (out == NULL ||
-            !accumulate (x, out, reduced, xdt, get_loop (PL_REDUCE_SUM, xdt), error))
+            !accumulate (x, out, FALSE, reduced, xdt, get_loop (PL_REDUCE_SUM, xdt), error))
           return NULL;
         g_clear_pointer (&x, pl_array_unref);
         if (!divide_by (out, (double) count, error))

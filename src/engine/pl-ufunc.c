@@ -24,6 +24,17 @@ pl_scratch_new (PlDType  dtype,
                         PL_ALLOC_REASON_SCRATCH, error);
 }
 
+PlBuffer *
+pl_scratch_new_sized (PlDType  dtype,
+                      gint64   size,
+                      GError **error)
+{
+  gint64 n = CLAMP (size, 1, BUFFER_SIZE);
+
+  return pl_buffer_new ((gsize) n * pl_dtype_itemsize (dtype), PL_ALLOC_INIT_NONE,
+                        PL_ALLOC_REASON_SCRATCH, error);
+}
+
 gint pl_engine_interrupt_flag = 0;
 
 /**
@@ -169,7 +180,53 @@ typedef struct
   PlDType     loop_dtype[3];   /* what each input must be for the loop */
   PlArray    *out;
   PlDType     res_dtype;       /* what the loop writes */
+  gboolean    ufunc;           /* a ufunc call (NumPy's ufunc machinery) */
 } Exec;
+
+/* Whether NumPy 1.24 runs the ufunc as one call of the inner loop
+ * (try_trivial_single_output_loop) rather than through its buffered
+ * iterator: every operand except 0-d inputs has the operation's shape, is
+ * in the loop's dtype (0-d inputs are cast up front) and, if it has two or
+ * more dimensions, is contiguous, all in one order (C or Fortran). */
+static gboolean
+numpy_trivial_loop (const Exec *e)
+{
+  const PlArray *ops[4];
+  guint nop = e->nin + 1;
+  gint order = 0; /* 1 = C, 2 = F */
+
+  for (guint k = 0; k < e->nin; k++)
+    ops[k] = e->in[k];
+  ops[e->nin] = e->out;
+
+  for (guint k = 0; k < nop; k++)
+    {
+      const PlArray *op = ops[k];
+      gboolean is_out = k == e->nin;
+      gboolean c, f;
+
+      if (!is_out && op->ndim == 0)
+        continue;
+      if (op->ndim != e->out->ndim ||
+          memcmp (op->shape, e->out->shape, sizeof (gint64) * (gsize) op->ndim) != 0)
+        return FALSE;
+      if (op->dtype != (is_out ? e->res_dtype : e->loop_dtype[k]))
+        return FALSE;
+      if (op->ndim < 2)
+        continue;
+      c = pl_array_is_c_contiguous (op);
+      f = pl_array_is_f_contiguous (op);
+      if (!c && !f)
+        return FALSE;
+      if (c && f)
+        continue;
+      if (order == 0)
+        order = c ? 1 : 2;
+      else if (order != (c ? 1 : 2))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 typedef void (*ExecLoop) (gpointer data, guint8 **args, const gint64 *strides, gint64 n);
 
@@ -219,15 +276,31 @@ run_exec_with (Exec      *e,
     if (ops[k + 1]->dtype != e->loop_dtype[k] || !pl_iter_operand_is_flat (&it, k + 1))
       {
         in_cast[k] = pl_cast_get_loop (ops[k + 1]->dtype, e->loop_dtype[k]);
-        scratch[k] = pl_scratch_new (e->loop_dtype[k], error);
+        scratch[k] = pl_scratch_new_sized (e->loop_dtype[k], it.size, error);
         if (scratch[k] == NULL)
           return FALSE;
         buffered = TRUE;
       }
+  /* In an iteration over two or more dimensions, NumPy's iterator tests
+   * whether one stride describes an operand only for operands of one or
+   * more dimensions (npyiter_allocate_arrays): a 0-d input (a Python or
+   * NumPy scalar) always gets its buffer there, even where every array
+   * operand merges into one flat loop (m[:, ::2] * 2). On one dimension
+   * nothing is buffered unless cast. */
+  if (e->ufunc && e->out->ndim >= 2 && !numpy_trivial_loop (e))
+    for (guint k = 0; k < e->nin; k++)
+      if (e->in[k]->ndim == 0 && scratch[k] == NULL)
+        {
+          in_cast[k] = pl_cast_get_loop (ops[k + 1]->dtype, e->loop_dtype[k]);
+          scratch[k] = pl_scratch_new_sized (e->loop_dtype[k], it.size, error);
+          if (scratch[k] == NULL)
+            return FALSE;
+          buffered = TRUE;
+        }
   if (e->out->dtype != e->res_dtype || !pl_iter_operand_is_flat (&it, 0))
     {
       out_cast = pl_cast_get_loop (e->res_dtype, e->out->dtype);
-      scratch[3] = pl_scratch_new (e->res_dtype, error);
+      scratch[3] = pl_scratch_new_sized (e->res_dtype, it.size, error);
       if (scratch[3] == NULL)
         return FALSE;
       buffered = TRUE;
@@ -356,6 +429,7 @@ pl_ufunc_exec_binary (PlBinaryOp  op,
   e.loop_dtype[0] = e.loop_dtype[1] = loop_dtype;
   e.out = result;
   e.res_dtype = res_dtype;
+  e.ufunc = TRUE;
   if (!run_exec (&e, call_binary, (gpointer) loop, error))
     return NULL;
   return g_steal_pointer (&result);
@@ -389,6 +463,7 @@ pl_ufunc_exec_unary (PlUnaryOp   op,
   e.loop_dtype[0] = loop_dtype;
   e.out = result;
   e.res_dtype = loop_dtype;
+  e.ufunc = TRUE;
   if (!run_exec (&e, call_unary, (gpointer) loop, error))
     return NULL;
   return g_steal_pointer (&result);

@@ -17,17 +17,6 @@ import tempfile
 # Keys: "PIPELINE/peak", "PIPELINE/final", "PIPELINE/LINE/peak",
 # "PIPELINE/LINE/live", "stdout".
 KNOWN = {
-    "c31-reductions-axis.py": ("F1, full reductions of 2-D arrays lack NumPy's reduction buffer",
-                               ["main/13/peak"]),
-    "c32-reductions-total.py": ("F1, full reductions of 2-D arrays lack NumPy's reduction buffer",
-                                ["main/8/peak", "main/9/peak", "main/10/peak", "main/11/peak"]),
-    "c81-reduce-variants.py": ("F1, full reductions of 2-D arrays lack NumPy's reduction buffer",
-                               ["main/10/peak", "main/11/peak"]),
-    "c44-2d-ops.py": ("F5, scalar operands of N-d buffered ufunc loops lack NumPy's buffer",
-                      ["main/8/peak"]),
-    "c89-ufunc-scalar-buffers.py": ("F5, scalar operands of N-d buffered ufunc loops lack NumPy's buffer",
-                                    ["main/8/peak", "main/12/peak", "main/16/peak", "main/18/peak",
-                                     "main/22/peak", "main/28/peak"]),
     "c100-copy-order.py": ("F6, np.copy/np.array/copy(order=) lay copies out in C order",
                            ["main/peak", "main/9/peak", "main/9/live", "main/10/peak", "main/10/live",
                             "main/11/peak", "main/11/live", "main/12/peak", "main/12/live",

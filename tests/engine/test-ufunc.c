@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "engine/pl-alloc.h"
 #include "engine/pl-array.h"
 #include "engine/pl-iter.h"
 #include "engine/pl-promote.h"
@@ -1206,6 +1207,187 @@ test_buffer_memory (void)
     }
 }
 
+/* --- NumPy's iterator buffers around scalar operands ------------------- */
+
+/* The bytes an operation allocates above what it leaves behind: its
+ * buffers and temporaries. */
+static gint64
+extra_bytes (PlArray *(*op) (gpointer), gpointer data)
+{
+  gint64 base = pl_alloc_get_live_bytes (), extra;
+  PlArray *r;
+
+  pl_alloc_reset_peak ();
+  r = op (data);
+  g_assert_nonnull (r);
+  extra = pl_alloc_get_peak_bytes () - pl_alloc_get_live_bytes ();
+  pl_array_unref (r);
+  g_assert_cmpint (pl_alloc_get_live_bytes (), ==, base);
+  return extra;
+}
+
+typedef struct
+{
+  PlArray *m, *s, *cols, *rows, *row0, *i32, *x, *xs, *one, *mt, *mts, *strip, *small;
+  PlArray *two, *two_f, *two_f32, *one_i;
+  int which;
+} ScalarCase;
+
+static PlArray *
+run_scalar_case (gpointer data)
+{
+  ScalarCase *c = data;
+  g_autoptr(GError) error = NULL;
+  PlArray *r = NULL;
+
+  switch (c->which)
+    {
+    case 0: r = pl_array_binary (PL_BINOP_MULTIPLY, c->m, c->two, &error); break;
+    case 1: r = pl_array_binary (PL_BINOP_MULTIPLY, c->s, c->two, &error); break;
+    case 2: r = pl_array_binary (PL_BINOP_MULTIPLY, c->cols, c->two, &error); break;
+    case 3: r = pl_array_binary (PL_BINOP_MULTIPLY, c->rows, c->two, &error); break;
+    case 4: r = pl_array_binary (PL_BINOP_GREATER, c->s, c->one_i, &error); break;
+    case 5: r = pl_array_binary (PL_BINOP_MULTIPLY, c->mt, c->two, &error); break;
+    case 6: r = pl_array_binary (PL_BINOP_MULTIPLY, c->xs, c->two, &error); break;
+    case 7: r = pl_array_binary (PL_BINOP_MULTIPLY, c->i32, c->two_f, &error); break;
+    case 8: r = pl_array_binary (PL_BINOP_MULTIPLY, c->cols, c->one, &error); break;
+    case 9: r = pl_array_unary (PL_UNOP_SQRT, c->s, &error); break;
+    case 10: r = pl_array_binary (PL_BINOP_MULTIPLY, c->s, c->two_f32, &error); break;
+    case 11: r = pl_array_binary (PL_BINOP_MULTIPLY, c->strip, c->two, &error); break;
+    case 12: r = pl_array_binary (PL_BINOP_MULTIPLY, c->small, c->two, &error); break;
+    case 13: r = pl_array_binary (PL_BINOP_ADD, c->m, c->row0, &error); break;
+    case 14: r = pl_array_binary (PL_BINOP_MULTIPLY, c->two, c->s, &error); break;
+    case 15: r = pl_ufunc_binary (PL_BINOP_MULTIPLY, c->s, c->two_f, NULL, PL_DTYPE_NONE, &error); break;
+    case 16: r = pl_array_binary (PL_BINOP_MULTIPLY, c->mts, c->two, &error); break;
+    case 17: r = pl_array_unary (PL_UNOP_NEGATIVE, c->s, &error); break;
+    case 18: r = pl_array_binary (PL_BINOP_MULTIPLY, c->xs, c->two_f32, &error); break;
+    case 19:
+      if (pl_array_inplace (PL_BINOP_MULTIPLY, c->s, c->two, &error))
+        r = pl_array_ref (c->s);
+      break;
+    default: g_assert_not_reached ();
+    }
+  g_assert_no_error (error);
+  return r;
+}
+
+/* NumPy 1.24 runs a ufunc through its buffered iterator unless every array
+ * operand has the operation's shape and is contiguous (or 1-D); over two
+ * or more dimensions the iterator then gives a buffer of
+ * min (size, 8192) x itemsize to every operand that one stride does not
+ * describe and to every 0-d operand (a scalar) whatever the strides
+ * (findings F5). Figures: NumPy's tracemalloc peak above the result,
+ * best of five (tracemalloc.start (); r = OP; cur, peak =
+ * tracemalloc.get_traced_memory (); peak - cur, with m = np.ones ((500, 2000)),
+ * s = m[::2, ::2], x = np.ones (1000000), i32 = m.astype (np.int32)),
+ * less NumPy's own bytes (its iterator's when it runs one); checked within
+ * 512 bytes, far finer than one buffer. */
+static void
+test_scalar_buffers (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 mshape[2] = { 500, 2000 }, xshape = 1000000, sshape[2] = { 4, 6 };
+  PlScalar two = pl_scalar_from_int (2), twof = pl_scalar_from_double (2.0);
+  PlScalar onei = pl_scalar_from_int (1);
+  ScalarCase c = { 0 };
+  static const struct { const char *what; gint64 numpy; gboolean iter; } cases[] = {
+    { "m * 2", 104, FALSE },
+    { "s * 2", 132032, TRUE },
+    { "m[:, ::2] * 2", 66592, TRUE },
+    { "m[::2] * 2", 132128, TRUE },
+    { "s > 1", 132032, TRUE },
+    { "m.T * 2", 200, FALSE },
+    { "x[::2] * 2", 200, FALSE },
+    { "i32 * 2.0", 132032, TRUE },
+    { "m[:, ::2] * np.array([2.0])", 952, TRUE },
+    { "np.sqrt (s)", 66176, TRUE },
+    { "s * np.float32 (2)", 132056, TRUE },
+    { "m[0:1, ::2] * 2", 9056, TRUE },
+    { "np.ones ((4, 6))[::2, ::2] * 2", 1152, TRUE },
+    { "m + m[0]", 66488, TRUE },
+    { "2 * s", 132032, TRUE },
+    { "np.multiply (s, 2.0)", 132032, TRUE },
+    { "m.T[::2] * 2", 66592, TRUE },
+    { "-s", 66176, TRUE },
+    { "x[::2] * np.float32 (2)", 224, FALSE },
+    { "s *= 2", 197664, TRUE },
+  };
+  /* NumPy's own bytes: a loop without its iterator (m * 2), and one
+   * through the iterator that buffers nothing (m[:, ::2] * np.array ([2.0])). */
+  const gint64 trivial_overhead = 104, iter_overhead = 952;
+
+  c.m = pl_array_ones (2, mshape, PL_DTYPE_FLOAT64, &error);
+  c.i32 = pl_array_ones (2, mshape, PL_DTYPE_INT32, &error);
+  c.x = pl_array_ones (1, &xshape, PL_DTYPE_FLOAT64, &error);
+  c.small = pl_array_ones (2, sshape, PL_DTYPE_FLOAT64, &error);
+  g_assert_no_error (error);
+  {
+    gint64 s_shape[2] = { 250, 1000 }, s_strides[2] = { 32000, 16 };
+    gint64 c_shape[2] = { 500, 1000 }, c_strides[2] = { 16000, 16 };
+    gint64 r_shape[2] = { 250, 2000 }, r_strides[2] = { 32000, 8 };
+    gint64 st_shape[2] = { 1, 1000 }, st_strides[2] = { 16000, 16 };
+    gint64 sm_shape[2] = { 2, 3 }, sm_strides[2] = { 96, 16 };
+    gint64 xs_shape = 500000, xs_stride = 16;
+    gint64 r0_shape = 2000, r0_stride = 8;
+    gint64 one_shape = 1, one_stride = 8;
+    gint64 mts_shape[2] = { 1000, 500 }, mts_strides[2] = { 16, 16000 };
+    gint64 mt_shape[2] = { 2000, 500 }, mt_strides[2] = { 8, 16000 };
+    g_autoptr(PlArray) one_arr = pl_array_full (1, &one_shape, &twof, PL_DTYPE_FLOAT64, &error);
+
+    c.s = pl_array_new_view (c.m, 2, s_shape, s_strides, c.m->data);
+    c.cols = pl_array_new_view (c.m, 2, c_shape, c_strides, c.m->data);
+    c.rows = pl_array_new_view (c.m, 2, r_shape, r_strides, c.m->data);
+    c.strip = pl_array_new_view (c.m, 2, st_shape, st_strides, c.m->data);
+    c.row0 = pl_array_new_view (c.m, 1, &r0_shape, &r0_stride, c.m->data);
+    c.xs = pl_array_new_view (c.x, 1, &xs_shape, &xs_stride, c.x->data);
+    c.mt = pl_array_new_view (c.m, 2, mt_shape, mt_strides, c.m->data);
+    c.mts = pl_array_new_view (c.m, 2, mts_shape, mts_strides, c.m->data);
+    g_assert_no_error (error);
+    c.one = pl_array_new_view (one_arr, 1, &one_shape, &one_stride, one_arr->data);
+    {
+      PlArray *sm = pl_array_new_view (c.small, 2, sm_shape, sm_strides, c.small->data);
+
+      pl_array_unref (c.small);
+      c.small = sm;
+    }
+  }
+  c.two = pl_array_new_scalar (&two, PL_DTYPE_NONE);
+  c.two_f = pl_array_new_scalar (&twof, PL_DTYPE_NONE);
+  c.two_f32 = pl_array_new_scalar (&twof, PL_DTYPE_FLOAT32);
+  c.one_i = pl_array_new_scalar (&onei, PL_DTYPE_NONE);
+
+  for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      gint64 got, want = cases[k].numpy - (cases[k].iter ? iter_overhead : trivial_overhead);
+
+      c.which = (int) k;
+      got = extra_bytes (run_scalar_case, &c);
+      g_test_message ("%s: %" G_GINT64_FORMAT " (NumPy %" G_GINT64_FORMAT ")",
+                      cases[k].what, got, want);
+      if (ABS (got - want) > 512)
+        g_error ("%s: %" G_GINT64_FORMAT " bytes of buffers, NumPy %" G_GINT64_FORMAT,
+                 cases[k].what, got, want);
+    }
+
+  pl_array_unref (c.m);
+  pl_array_unref (c.s);
+  pl_array_unref (c.cols);
+  pl_array_unref (c.rows);
+  pl_array_unref (c.strip);
+  pl_array_unref (c.row0);
+  pl_array_unref (c.i32);
+  pl_array_unref (c.x);
+  pl_array_unref (c.xs);
+  pl_array_unref (c.one);
+  pl_array_unref (c.mt);
+  pl_array_unref (c.mts);
+  pl_array_unref (c.small);
+  pl_array_unref (c.two);
+  pl_array_unref (c.two_f);
+  pl_array_unref (c.two_f32);
+  pl_array_unref (c.one_i);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1214,6 +1396,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ufunc/binary-values", test_binary_values);
   g_test_add_func ("/ufunc/unary-values", test_unary_values);
   g_test_add_func ("/ufunc/mixed-and-strided", test_mixed_and_strided);
+  g_test_add_func ("/ufunc/scalar-buffers", test_scalar_buffers);
   g_test_add_func ("/ufunc/mixed-values", test_mixed_values);
   g_test_add_func ("/ufunc/out-and-dtype", test_out_and_dtype);
   g_test_add_func ("/ufunc/errors", test_errors);
