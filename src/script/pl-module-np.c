@@ -454,23 +454,64 @@ self_array (PlValue *self)
   return self->builtin.self.arr;
 }
 
+/* NumPy's order= argument: 'C', 'F', 'A' or 'K' in either case; None (or
+ * not given) keeps the function's default. */
+static gboolean
+order_arg (PlInterp    *I,
+           const PlVal *v,
+           PlOrder      dflt,
+           PlOrder     *out)
+{
+  const char *s;
+
+  *out = dflt;
+  if (v->kind == PL_V_UNBOUND || v->kind == PL_V_NONE)
+    return TRUE;
+  if (!pl_val_is (v, PL_OBJ_STR))
+    return pl_raise (I, PL_ERROR_TYPE, "order must be str, not %s", pl_val_type_name (v));
+  s = v->obj->str.s;
+  if (s[0] != '\0' && s[1] == '\0')
+    switch (g_ascii_toupper (s[0]))
+      {
+      case 'C': *out = PL_ORDER_C; return TRUE;
+      case 'F': *out = PL_ORDER_F; return TRUE;
+      case 'A': *out = PL_ORDER_A; return TRUE;
+      case 'K': *out = PL_ORDER_K; return TRUE;
+      default: break;
+      }
+  return pl_raise (I, PL_ERROR_VALUE, "order must be one of 'C', 'F', 'A', or 'K' (got '%s')", s);
+}
+
+/* Whether @arr already has the layout @order asks for (A and K: any). */
+static gboolean
+order_holds (PlArray *arr,
+             PlOrder  order)
+{
+  if (order == PL_ORDER_C)
+    return pl_array_is_c_contiguous (arr);
+  if (order == PL_ORDER_F)
+    return pl_array_is_f_contiguous (arr);
+  return TRUE;
+}
+
+/* x.copy(order='C') */
 static gboolean
 m_copy (PlInterp *I,
         PlValue  *self,
         PlCall   *call,
         PlVal    *result)
 {
+  static const char * const names[] = { "order" };
+  PlVal a[1];
+  PlOrder order;
   GError *error = NULL;
   PlArray *r;
 
-  if (call->n_args > 0 || call->n_kw > 0)
-    {
-      static const char * const names[] = { "order" };
-      PlVal a[1];
-      if (!pl_parse_args (I, "copy", call, 0, names, 1, a))
-        return FALSE;
-    }
-  r = pl_array_copy (self_array (self), &error);
+  if (!pl_parse_args (I, "copy", call, 0, names, 1, a))
+    return FALSE;
+  if (!order_arg (I, &a[0], PL_ORDER_C, &order))
+    return FALSE;
+  r = pl_array_copy_order (self_array (self), order, &error);
   if (r == NULL)
     return engine_error (I, error);
   *result = pl_np_wrap (r);
@@ -1002,6 +1043,7 @@ np_array (PlInterp *I,
   PlVal a[4];
   PlDType dtype;
   gboolean copy = self->builtin.tag == 0;   /* np.array copies, np.asarray does not */
+  PlOrder order = PL_ORDER_K;
   GError *error = NULL;
   PlArray *r;
 
@@ -1011,17 +1053,27 @@ np_array (PlInterp *I,
     return FALSE;
   if (self->builtin.tag == 0 && a[2].kind != PL_V_UNBOUND && !pl_val_truth (I, &a[2], &copy))
     return FALSE;
+  if (self->builtin.tag == 0 && !order_arg (I, &a[3], PL_ORDER_K, &order))
+    return FALSE;
   if (a[0].kind == PL_V_ARRAY)
     {
       PlArray *src = a[0].arr;
       if (dtype == PL_DTYPE_NONE)
         dtype = src->dtype;
-      if (dtype == src->dtype && !copy)
+      if (dtype == src->dtype && !copy && order_holds (src, order))
         r = pl_array_ref (src);
       else if (dtype == src->dtype)
-        r = pl_array_copy (src, &error);
+        r = pl_array_copy_order (src, order, &error);
       else
-        r = pl_array_astype (src, dtype, TRUE, &error);
+        {
+          /* astype keeps the source's layout (order K); for C or F when
+           * the source is not laid out so, lay it out first (NumPy casts
+           * into the new layout in one go: one array more here). */
+          PlArray *laid = order_holds (src, order) ? pl_array_ref (src)
+                                                   : pl_array_copy_order (src, order, &error);
+          r = laid == NULL ? NULL : pl_array_astype (laid, dtype, TRUE, &error);
+          g_clear_pointer (&laid, pl_array_unref);
+        }
       if (r == NULL)
         return engine_error (I, error);
     }
@@ -1038,17 +1090,31 @@ np_copy (PlInterp *I,
          PlCall   *call,
          PlVal    *result)
 {
-  static const char * const names[] = { "a", "order" };
+  /* np.copy(a, order='K'); np.ascontiguousarray(a, dtype=None) */
+  static const char * const copy_names[] = { "a", "order" };
+  static const char * const contig_names[] = { "a", "dtype" };
   PlVal a[2];
+  PlDType dtype = PL_DTYPE_NONE;
   PlArray *arr, *r;
   GError *error = NULL;
 
-  if (!pl_parse_args (I, self->builtin.name, call, 1, names, 2, a))
+  if (!pl_parse_args (I, self->builtin.name, call, 1,
+                      self->builtin.tag == 0 ? copy_names : contig_names, 2, a))
     return FALSE;
-  if (!pl_np_to_array (I, &a[0], PL_DTYPE_NONE, &arr))
+  if (self->builtin.tag == 1 && !pl_np_dtype_arg (I, &a[1], &dtype))
+    return FALSE;
+  if (!pl_np_to_array (I, &a[0], dtype, &arr))
     return FALSE;
   if (self->builtin.tag == 0)
-    r = pl_array_copy (arr, &error);
+    {
+      PlOrder order;
+      if (!order_arg (I, &a[1], PL_ORDER_K, &order))
+        {
+          pl_array_unref (arr);
+          return FALSE;
+        }
+      r = pl_array_copy_order (arr, order, &error);
+    }
   else
     r = pl_array_ascontiguous (arr, &error);
   pl_array_unref (arr);

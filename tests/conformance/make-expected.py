@@ -17,11 +17,6 @@ import tempfile
 # Keys: "PIPELINE/peak", "PIPELINE/final", "PIPELINE/LINE/peak",
 # "PIPELINE/LINE/live", "stdout".
 KNOWN = {
-    "c100-copy-order.py": ("F6, np.copy/np.array/copy(order=) lay copies out in C order",
-                           ["main/peak", "main/9/peak", "main/9/live", "main/10/peak", "main/10/live",
-                            "main/11/peak", "main/11/live", "main/12/peak", "main/12/live",
-                            "main/13/peak", "main/13/live", "main/14/peak", "main/14/live",
-                            "main/15/peak", "main/15/live", "main/16/peak", "main/16/live", "stdout"]),
     "c76-python-list-memory.py": ("F3, Python lists and ints are not counted",
                                   ["main/peak", "main/8/peak", "main/8/live", "main/9/peak", "main/9/live",
                                    "main/10/peak", "main/11/peak", "main/11/live", "main/12/peak",

@@ -14,6 +14,18 @@
 
 /* Expected output from /usr/bin/python3 (CPython 3.11, NumPy 1.24.2, numexpr 2.8.4). */
 static const struct { const char *source; const char *output; } print_cases[] = {
+  /* Copies' layouts (F6): x.copy() defaults to order C, np.copy and
+   * np.array to K; order= is honoured ('C', 'F', 'A', 'K', any case). */
+  { "import numpy as np\n"
+    "m = np.ones((3, 4))\n"
+    "t = m.T\n"
+    "print(m.copy().strides, t.copy().strides, t.copy(order='F').strides, m.copy('f').strides, t.copy(order='A').strides, t.copy(order='K').strides, t.copy(order=None).strides)\n"
+    "print(np.copy(t).strides, np.copy(t, order='C').strides, np.copy(m, 'F').strides, np.copy(m[:, ::2].T).strides)\n"
+    "print(np.array(t).strides, np.array(t, order='C').strides, np.array(m, order='F').strides, np.array(t, dtype=np.float32).strides, np.array(t, dtype=np.float32, order='C').strides)\n"
+    "print(np.array(t, copy=False) is t, np.array(t, copy=False, order='C') is t, np.array(t, copy=False, order='F') is t, np.asarray(t).strides)\n"
+    "print(np.ascontiguousarray(t).strides, np.ascontiguousarray(t, np.float32).strides, np.ascontiguousarray(t, dtype=np.int32).dtype)\n"
+    "print(np.array(t).T.reshape(-1).base is not None, np.copy(t).sum())",
+    "(32, 8) (24, 8) (8, 32) (8, 24) (8, 32) (8, 32) (24, 8)\n(8, 32) (24, 8) (8, 24) (8, 16)\n(8, 32) (24, 8) (8, 24) (4, 16) (12, 4)\nTrue False True (8, 32)\n(24, 8) (12, 4) int32\nTrue 12.0\n" },
   { "print(0.1, 128000.0, 2953.125, 1e16, 1e-5, 0.0001, 1e22, -0.0, 5e-324, 1.7976931348623157e308)",
     "0.1 128000.0 2953.125 1e+16 1e-05 0.0001 1e+22 -0.0 5e-324 1.7976931348623157e+308\n" },
   { "print(float('inf'), float('-inf'), float('nan'), 1/3, 2/3, 100.0, 123456789.0, 1234567890123456.0, 12345678901234567.0)",
@@ -559,6 +571,28 @@ test_limits (void)
 }
 
 static void
+test_order_errors (void)
+{
+  /* order= is never ignored: NumPy's messages (F6). */
+  static const struct { const char *source; gint code; const char *message; } cases[] = {
+    { "import numpy as np\nnp.ones(3).copy(order='X')\n", PL_ERROR_VALUE, "order must be one of 'C', 'F', 'A', or 'K' (got 'X')" },
+    { "import numpy as np\nnp.copy(np.ones(3), order='')\n", PL_ERROR_VALUE, "order must be one of 'C', 'F', 'A', or 'K' (got '')" },
+    { "import numpy as np\nnp.array(np.ones(3), order='CF')\n", PL_ERROR_VALUE, "order must be one of 'C', 'F', 'A', or 'K' (got 'CF')" },
+    { "import numpy as np\nnp.ones(3).copy(order=1)\n", PL_ERROR_TYPE, "order must be str, not int" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Rec) r = rec_new ();
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (run (cases[i].source, r, &error));
+      g_assert_error (error, PL_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+    }
+}
+
+static void
 test_ignored_imports (void)
 {
   g_autoptr(Rec) r = rec_new ();
@@ -592,5 +626,6 @@ main (int    argc,
   g_test_add_func ("/script/interp/cancel-sleep", test_cancel_sleep);
   g_test_add_func ("/script/interp/limits", test_limits);
   g_test_add_func ("/script/interp/ignored-imports", test_ignored_imports);
+  g_test_add_func ("/script/interp/order-errors", test_order_errors);
   return g_test_run ();
 }
