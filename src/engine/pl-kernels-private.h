@@ -62,15 +62,12 @@ PlArray     *pl_ufunc_exec_unary  (PlUnaryOp   op,
 /* Elements in NumPy's iterator buffers (NPY_BUFSIZE). */
 #define PL_BUFFER_SIZE 8192
 
-/* A buffer for PL_BUFFER_SIZE items of @dtype, allocated where NumPy's
- * buffered iterator allocates one (an operand that needs casting or that no
- * single stride describes), and recorded as SCRATCH so the figures include
- * it as tracemalloc includes NumPy's. */
-PlBuffer    *pl_scratch_new       (PlDType     dtype,
-                                   GError    **error);
-
-/* The same for an iteration of @size elements: NumPy shrinks its buffers
- * to the iteration, min (@size, 8192) items (at least one). */
+/* A buffer for an iteration of @size elements of @dtype, allocated where
+ * NumPy's buffered iterator allocates one (an operand that needs casting,
+ * that no single stride describes, or a 0-d operand of an iteration over 2+
+ * dimensions), and recorded as SCRATCH so the figures include it as
+ * tracemalloc includes NumPy's. NumPy shrinks its buffers to the iteration:
+ * min (@size, 8192) items (at least one). */
 PlBuffer    *pl_scratch_new_sized (PlDType     dtype,
                                    gint64      size,
                                    GError    **error);

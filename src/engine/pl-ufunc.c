@@ -17,14 +17,6 @@
 #define BUFFER_SIZE PL_BUFFER_SIZE
 
 PlBuffer *
-pl_scratch_new (PlDType  dtype,
-                GError **error)
-{
-  return pl_buffer_new (BUFFER_SIZE * pl_dtype_itemsize (dtype), PL_ALLOC_INIT_NONE,
-                        PL_ALLOC_REASON_SCRATCH, error);
-}
-
-PlBuffer *
 pl_scratch_new_sized (PlDType  dtype,
                       gint64   size,
                       GError **error)
