@@ -19,6 +19,7 @@ static gint64   live_bytes;        /* atomic */
 static gint64   peak_bytes;        /* atomic */
 static guint64  next_buffer_id;    /* atomic */
 static gint     current_line;      /* atomic */
+static guint64  current_span = 1;  /* atomic (__atomic builtins) */
 static gint     recording;         /* atomic */
 static gsize    limit_bytes;       /* 0: not yet initialised */
 
@@ -127,7 +128,16 @@ pl_alloc_now_ns (void)
 void
 pl_alloc_set_line (gint32 line)
 {
+  /* The span first: an event that sees the new line sees its span too
+   * (sequentially consistent atomics). */
+  __atomic_add_fetch (&current_span, 1, __ATOMIC_SEQ_CST);
   g_atomic_int_set (&current_line, line);
+}
+
+guint64
+pl_alloc_get_span (void)
+{
+  return __atomic_load_n (&current_span, __ATOMIC_SEQ_CST);
 }
 
 gint32
@@ -209,6 +219,7 @@ record_event (gint64        bytes,
   event.bytes = bytes;
   event.buffer_id = buffer_id;
   event.line = pl_alloc_get_line ();
+  event.span = pl_alloc_get_span ();
   event.reason = (guint8) reason;
 
   g_mutex_lock (&log_mutex);

@@ -39,6 +39,7 @@ typedef struct
   guint64 buffer_id;
   gint32  line;         /* the line tag current when it happened (0: none) */
   guint8  reason;       /* a PlAllocReason */
+  guint64 span;         /* pl_alloc_get_span () when it happened (0: unknown) */
 } PlAllocEvent;
 
 /* A reference-counted block of array data. Arrays and their views share one. */
@@ -67,6 +68,11 @@ gint64        pl_alloc_now_ns             (void);
 /* The current line tag, stamped on every event (set by the interpreter). */
 void          pl_alloc_set_line           (gint32         line);
 gint32        pl_alloc_get_line           (void);
+/* The sequence number of the current line tag: every pl_alloc_set_line
+ * call takes the next one (it starts at 1 and never repeats in a process),
+ * and every event is stamped with it, so a run matches events to line
+ * hits exactly, whatever the events' times. */
+guint64       pl_alloc_get_span           (void);
 
 /* Exact counters of live array bytes, whether or not recording is on. */
 gint64        pl_alloc_get_live_bytes     (void);

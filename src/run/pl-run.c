@@ -537,7 +537,7 @@ compare_spans (gconstpointer a,
 
   if (sa->start_ns != sb->start_ns)
     return sa->start_ns < sb->start_ns ? -1 : 1;
-  return 0;
+  return (sa->span > sb->span) - (sa->span < sb->span);
 }
 
 static gint
@@ -616,7 +616,45 @@ replay_open_next (Replay *r)
   r->span_peak = r->live;
 }
 
-/* Opens the span @event belongs to, or returns FALSE if it belongs to
+/* Opens the span @event belongs to by its span stamp (exact, whatever the
+ * times), or returns FALSE if it belongs to none. Spans' stamps increase
+ * in their order; an event stamped between two spans' (after a return, or
+ * before the first line) is outside every span, after the earlier ones. */
+static gboolean
+replay_enter_span_exact (Replay             *r,
+                         const PlAllocEvent *event)
+{
+  GArray *spans = r->self->spans;
+
+  if (r->open >= 0)
+    {
+      guint64 open_span = g_array_index (spans, PlLineSpan, r->open).span;
+
+      if (event->span == open_span)
+        return TRUE;
+      if (event->span < open_span)
+        return FALSE;   /* a span already left (cannot happen in a run) */
+    }
+
+  /* Spans in between had no events. */
+  replay_close (r);
+  while (r->next < spans->len &&
+         g_array_index (spans, PlLineSpan, r->next).span < event->span)
+    {
+      replay_open_next (r);
+      replay_close (r);
+    }
+  if (r->next < spans->len &&
+      g_array_index (spans, PlLineSpan, r->next).span == event->span)
+    {
+      replay_open_next (r);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Without span stamps (events or spans made without them):
+ * opens the span @event belongs to, or returns FALSE if it belongs to
  * none. Events are attributed by their line tag, which is exact: the run
  * sets it at each span's start in the thread that makes the events, so
  * the sequence of tags in the log is the sequence of spans. A tag of 0 is
@@ -693,12 +731,14 @@ replay_enter_span (Replay             *r,
  * a line's peak is the highest live bytes while one of its spans ran
  * (including the live bytes when it started), its live bytes are those
  * when its last span ended, and allocated/freed sum its events. Events
- * belong to spans by their line tag (0: none).
+ * belong to spans by their span stamp when the spans and events carry
+ * them (as a run's do), else by their line tag (0: none) and time.
  */
 void
 pl_pipeline_run_finish (PlPipelineRun *self)
 {
   g_autoptr(GHashTable) index = NULL;
+  gboolean exact = TRUE;
   Replay r;
 
   g_return_if_fail (self != NULL);
@@ -708,10 +748,23 @@ pl_pipeline_run_finish (PlPipelineRun *self)
   index = g_hash_table_new (NULL, NULL);
   r = (Replay) { .self = self, .index = index, .open = -1 };
 
+  /* Exact matching needs every span stamped and stamps in time order. */
+  for (guint k = 0; k < self->spans->len; k++)
+    {
+      guint64 stamp = g_array_index (self->spans, PlLineSpan, k).span;
+
+      if (stamp == 0 || (k > 0 && stamp <= g_array_index (self->spans, PlLineSpan, k - 1).span))
+        {
+          exact = FALSE;
+          break;
+        }
+    }
+
   for (gsize ev = 0; ev < self->n_events; ev++)
     {
       const PlAllocEvent *e = &self->events[ev];
-      gboolean in_span = replay_enter_span (&r, e);
+      gboolean in_span = exact && e->span != 0 ? replay_enter_span_exact (&r, e)
+                                               : replay_enter_span (&r, e);
 
       r.live += e->bytes;
       r.peak = MAX (r.peak, r.live);

@@ -25,6 +25,8 @@ typedef struct
   gint64  start_ns;
   gint64  end_ns;
   guint64 minor_faults;   /* minor page faults of the process during the span */
+  guint64 span;           /* pl_alloc_get_span () in it: events stamped with it
+                           * are its own (0: unknown, match events by time) */
 } PlLineSpan;
 
 /* Per-line statistics, as docs/DESIGN.md defines them. */

@@ -113,7 +113,7 @@ hook_line_started (gpointer      user_data,
 
   pl_alloc_set_line (line);
   g_atomic_int_set (&st->current_line, line);
-  st->span = (PlLineSpan) { .line = line, .start_ns = now - st->t0 };
+  st->span = (PlLineSpan) { .line = line, .start_ns = now - st->t0, .span = pl_alloc_get_span () };
   st->span_faults = minor_faults ();
   st->span_open = TRUE;
 }

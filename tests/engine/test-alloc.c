@@ -419,11 +419,48 @@ test_clock_under_load (void)
     g_thread_join (spinners[i]);
 }
 
+/* Every pl_alloc_set_line takes a new span stamp, even for the same line,
+ * and every event carries the one current when it happened. */
+static void
+test_alloc_span_stamps (void)
+{
+  g_autofree PlAllocEvent *events = NULL;
+  gsize n_events = 0;
+  guint64 s0, s1, s2;
+  PlBuffer *a;
+
+  s0 = pl_alloc_get_span ();
+  g_assert_cmpuint (s0, >, 0);
+  pl_alloc_start_recording ();
+  pl_alloc_set_line (5);
+  s1 = pl_alloc_get_span ();
+  g_assert_cmpuint (s1, >, s0);
+  a = pl_buffer_new (64, PL_ALLOC_INIT_NONE, PL_ALLOC_REASON_CREATE, NULL);
+  pl_alloc_set_line (5);
+  s2 = pl_alloc_get_span ();
+  g_assert_cmpuint (s2, >, s1);
+  g_assert_cmpuint (pl_alloc_get_span (), ==, s2);
+  pl_alloc_note_elision (a->id, 64);
+  pl_alloc_set_line (0);
+  pl_buffer_unref (a);
+  events = pl_alloc_stop_recording (&n_events);
+
+  g_assert_cmpuint (n_events, ==, 3);
+  g_assert_cmpuint (events[0].span, ==, s1);
+  g_assert_cmpint (events[0].line, ==, 5);
+  g_assert_cmpuint (events[1].span, ==, s2);
+  g_assert_cmpint (events[1].line, ==, 5);
+  g_assert_cmpuint (events[2].span, >, s2);
+  g_assert_cmpuint (events[2].span, ==, pl_alloc_get_span ());
+  g_assert_cmpint (events[2].line, ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/engine/alloc/span-stamps", test_alloc_span_stamps);
   g_test_add_func ("/engine/alloc/format-bytes", test_format_bytes);
   g_test_add_func ("/engine/alloc/buffer-counts", test_buffer_counts);
   g_test_add_func ("/engine/alloc/zero-bytes", test_zero_bytes);

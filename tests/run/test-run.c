@@ -413,6 +413,82 @@ test_run_object (void)
   g_assert_cmpint (pl_pipeline_run_get_total_time_ns (pl_run_get_pipeline (run, 1)), ==, 1234);
 }
 
+/* F7's regression: a loop (line 8 `for`, line 9 `t = x + 1`) whose
+ * events' times are jittered across span boundaries, as converted cycle
+ * counter times can be on a loaded machine, but whose span stamps are
+ * right. Matching by stamp must give the exact figures; matching by time
+ * charged the body's 3rd array to the short `for` line (its peak became
+ * x + t1 + t2). Times: spans 7 [0,100) 8 [100,110) 9 [110,300)
+ * 8 [300,305) 9 [305,500) 8 [500,505), return at 505. */
+static void
+test_run_line_stats_span_stamps (void)
+{
+  g_autoptr(PlRun) run = pl_run_new ("loop.py", 10);
+  PlPipelineRun *p = pl_run_add_pipeline (run, "main");
+  static const struct { gint line; gint64 start, end; guint64 span; } spans[] = {
+    { 7, 0, 100, 2 }, { 8, 100, 110, 3 }, { 9, 110, 300, 4 },
+    { 8, 300, 305, 5 }, { 9, 305, 500, 6 }, { 8, 500, 505, 7 },
+  };
+  static const PlAllocEvent events[] = {
+    /* The argument, before the first line, with a time inside line 7. */
+    { .time_ns = 3, .bytes = MB8 / 8, .buffer_id = 1, .line = 0, .span = 1 },
+    /* x = ... (line 7). */
+    { .time_ns = 50, .bytes = MB8, .buffer_id = 2, .line = 7, .span = 2 },
+    /* t1, stamped line 9's first hit, with a time in the next `for`. */
+    { .time_ns = 302, .bytes = MB8, .buffer_id = 3, .line = 9, .span = 4 },
+    /* t2 in line 9's second hit, with a time before it (and before the
+     * `for` hit in between); then t1 dies. */
+    { .time_ns = 298, .bytes = MB8, .buffer_id = 4, .line = 9, .span = 6 },
+    { .time_ns = 360, .bytes = -MB8, .buffer_id = 3, .line = 9, .span = 6 },
+    /* After the return: x, t2 and the argument die, one with a time
+     * before the last `for` hit. */
+    { .time_ns = 499, .bytes = -MB8, .buffer_id = 2, .line = 0, .span = 8 },
+    { .time_ns = 510, .bytes = -MB8, .buffer_id = 4, .line = 0, .span = 8 },
+    { .time_ns = 511, .bytes = -MB8 / 8, .buffer_id = 1, .line = 0, .span = 8 },
+  };
+  const gint64 arg = MB8 / 8;
+  const PlLineStats *st;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (spans); i++)
+    {
+      PlLineSpan span = { .line = spans[i].line, .start_ns = spans[i].start,
+                          .end_ns = spans[i].end, .span = spans[i].span };
+      pl_pipeline_run_append_span (p, &span);
+    }
+  pl_pipeline_run_take_events (p, make_events (events, G_N_ELEMENTS (events)), G_N_ELEMENTS (events));
+  pl_pipeline_run_finish (p);
+
+  g_assert_cmpint (pl_pipeline_run_get_peak_alloc_bytes (p), ==, arg + 3 * MB8);
+  g_assert_cmpint (pl_pipeline_run_get_final_alloc_bytes (p), ==, 0);
+
+  st = pl_pipeline_run_lookup_line (p, 7);
+  g_assert_nonnull (st);
+  g_assert_cmpuint (st->hits, ==, 1);
+  g_assert_cmpint (st->peak_alloc_bytes, ==, arg + MB8);
+  g_assert_cmpint (st->live_alloc_bytes, ==, arg + MB8);
+  g_assert_cmpint (st->allocated_bytes, ==, MB8);
+
+  /* The `for` line: x + t1 while it ran last-but-one, x + t2 last. */
+  st = pl_pipeline_run_lookup_line (p, 8);
+  g_assert_nonnull (st);
+  g_assert_cmpuint (st->hits, ==, 3);
+  g_assert_cmpint (st->peak_alloc_bytes, ==, arg + 2 * MB8);
+  g_assert_cmpint (st->live_alloc_bytes, ==, arg + 2 * MB8);
+  g_assert_cmpint (st->allocated_bytes, ==, 0);
+  g_assert_cmpint (st->freed_bytes, ==, 0);
+  g_assert_cmpint (st->time_ns, ==, 10 + 5 + 5);
+
+  st = pl_pipeline_run_lookup_line (p, 9);
+  g_assert_nonnull (st);
+  g_assert_cmpuint (st->hits, ==, 2);
+  g_assert_cmpint (st->peak_alloc_bytes, ==, arg + 3 * MB8);
+  g_assert_cmpint (st->live_alloc_bytes, ==, arg + 2 * MB8);
+  g_assert_cmpint (st->allocated_bytes, ==, 2 * MB8);
+  g_assert_cmpint (st->freed_bytes, ==, MB8);
+
+  g_assert_null (pl_pipeline_run_lookup_line (p, 0));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -426,6 +502,7 @@ main (int    argc,
   g_test_add_func ("/run/line-stats/jitter", test_run_line_stats_jitter);
   g_test_add_func ("/run/line-stats/same-tag", test_run_line_stats_same_tag);
   g_test_add_func ("/run/line-stats/quiet-lines", test_run_line_stats_quiet_lines);
+  g_test_add_func ("/run/line-stats/span-stamps", test_run_line_stats_span_stamps);
   g_test_add_func ("/run/pipeline/builtin", test_run_builtin_pipeline);
   g_test_add_func ("/run/object", test_run_object);
 
