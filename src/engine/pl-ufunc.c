@@ -278,10 +278,14 @@ run_exec_with (Exec      *e,
    * more dimensions (npyiter_allocate_arrays): a 0-d input (a Python or
    * NumPy scalar) always gets its buffer there, even where every array
    * operand merges into one flat loop (m[:, ::2] * 2). On one dimension
-   * nothing is buffered unless cast. */
-  if (e->ufunc && e->out->ndim >= 2 && !numpy_trivial_loop (e))
+   * nothing is buffered unless cast. A ufunc casts its 0-d inputs to the
+   * loop's dtype before that (check_for_trivial_loop), so each gets its
+   * buffer; np.where, always iterated, instead lets the iterator copy a 0-d
+   * operand that needs a cast up front, and that copy needs no buffer. */
+  if (e->out->ndim >= 2 && !(e->ufunc && numpy_trivial_loop (e)))
     for (guint k = 0; k < e->nin; k++)
-      if (e->in[k]->ndim == 0 && scratch[k] == NULL)
+      if (e->in[k]->ndim == 0 && scratch[k] == NULL &&
+          (e->ufunc || e->in[k]->dtype == e->loop_dtype[k]))
         {
           in_cast[k] = pl_cast_get_loop (ops[k + 1]->dtype, e->loop_dtype[k]);
           scratch[k] = pl_scratch_new_sized (e->loop_dtype[k], it.size, error);
