@@ -178,17 +178,18 @@ typedef struct
 /* Whether NumPy 1.24 runs the ufunc as one call of the inner loop
  * (try_trivial_single_output_loop) rather than through its buffered
  * iterator: every operand except 0-d inputs has the operation's shape, is
- * in the loop's dtype (0-d inputs are cast up front) and, if it has two or
+ * in the loop's dtype (small inputs were cast up front) and, if it has two or
  * more dimensions, is contiguous, all in one order (C or Fortran). */
 static gboolean
-numpy_trivial_loop (const Exec *e)
+numpy_trivial_loop (const Exec     *e,
+                    PlArray *const *ins)
 {
   const PlArray *ops[4];
   guint nop = e->nin + 1;
   gint order = 0; /* 1 = C, 2 = F */
 
   for (guint k = 0; k < e->nin; k++)
-    ops[k] = e->in[k];
+    ops[k] = ins[k];
   ops[e->nin] = e->out;
 
   for (guint k = 0; k < nop; k++)
@@ -254,6 +255,24 @@ run_exec_with (Exec      *e,
         }
       if (in->dtype != e->loop_dtype[k] && pl_array_get_size (in) == 1)
         in = precast_single (in, e->loop_dtype[k], &single[k]);
+      else if (e->ufunc && in->dtype != e->loop_dtype[k] && in->ndim == 1 &&
+               in->shape[0] <= BUFFER_SIZE)
+        {
+          /* NumPy casts a 1-D input of at most 8192 elements whole before
+           * the loop (check_for_trivial_loop): a real temporary, and the
+           * loop then reads it without a cast (m + np.arange (2000)). */
+          PlArray *cast = pl_array_new (1, in->shape, e->loop_dtype[k], PL_ALLOC_INIT_NONE,
+                                        PL_ALLOC_REASON_TEMPORARY, error);
+
+          if (cast == NULL || !pl_array_assign (cast, in, error))
+            {
+              g_clear_pointer (&cast, pl_array_unref);
+              return FALSE;
+            }
+          g_clear_pointer (&copies[k], pl_array_unref);
+          copies[k] = cast;
+          in = cast;
+        }
       ops[k + 1] = in;
     }
   ops[0] = e->out;
@@ -282,7 +301,7 @@ run_exec_with (Exec      *e,
    * loop's dtype before that (check_for_trivial_loop), so each gets its
    * buffer; np.where, always iterated, instead lets the iterator copy a 0-d
    * operand that needs a cast up front, and that copy needs no buffer. */
-  if (e->out->ndim >= 2 && !(e->ufunc && numpy_trivial_loop (e)))
+  if (e->out->ndim >= 2 && !(e->ufunc && numpy_trivial_loop (e, ops + 1)))
     for (guint k = 0; k < e->nin; k++)
       if (e->in[k]->ndim == 0 && scratch[k] == NULL &&
           (e->ufunc || e->in[k]->dtype == e->loop_dtype[k]))

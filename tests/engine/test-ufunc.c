@@ -1235,7 +1235,7 @@ extra_bytes (PlArray *(*op) (gpointer), gpointer data)
 
 typedef struct
 {
-  PlArray *mc, *sc, *col;
+  PlArray *mc, *sc, *col, *r1000, *r2000, *r10000, *wide;
   PlArray *m, *s, *cols, *rows, *row0, *i32, *x, *xs, *one, *mt, *mts, *strip, *small;
   PlArray *two, *two_f, *two_f32, *one_i, *zero_i, *zero_f;
   int which;
@@ -1279,6 +1279,9 @@ run_scalar_case (gpointer data)
     case 23: r = pl_array_where (c->mc, c->zero_f, c->col, &error); break;
     case 24: r = pl_array_where (c->sc, c->s, c->zero_i, &error); break;
     case 25: r = pl_array_where (c->mc, c->m, c->m, &error); break;
+    case 26: r = pl_array_binary (PL_BINOP_ADD, c->m, c->r2000, &error); break;
+    case 27: r = pl_array_binary (PL_BINOP_ADD, c->s, c->r1000, &error); break;
+    case 28: r = pl_array_binary (PL_BINOP_ADD, c->wide, c->r10000, &error); break;
     default: g_assert_not_reached ();
     }
   g_assert_no_error (error);
@@ -1291,7 +1294,9 @@ run_scalar_case (gpointer data)
  * min (size, 8192) x itemsize to every operand that one stride does not
  * describe and to every 0-d operand (a scalar) whatever the strides
  * (findings F5); np.where always runs the iterator and copies a 0-d
- * operand that needs a cast up front instead of buffering it. Figures: NumPy's tracemalloc peak above the result,
+ * operand that needs a cast up front instead of buffering it. A ufunc
+ * casts a 1-D input of at most 8192 elements whole before the loop (a
+ * temporary; m + np.arange (2000)). Figures: NumPy's tracemalloc peak above the result,
  * best of five (tracemalloc.start (); r = OP; cur, peak =
  * tracemalloc.get_traced_memory (); peak - cur, with m = np.ones ((500, 2000)),
  * s = m[::2, ::2], x = np.ones (1000000), i32 = m.astype (np.int32)),
@@ -1333,6 +1338,9 @@ test_scalar_buffers (void)
     { "np.where (m > 1, 0.0, m[:, :1])", 132248, WHERE },
     { "np.where (s > 1, s, 0)", 66816, WHERE },
     { "np.where (m > 1, m, m)", 1072, WHERE },
+    { "m + np.arange (2000)", 82488, ITER },
+    { "s + np.arange (1000)", 140024, ITER },
+    { "np.ones ((10, 10000)) + np.arange (10000)", 66392, ITER },
   };
   c.m = pl_array_ones (2, mshape, PL_DTYPE_FLOAT64, &error);
   c.i32 = pl_array_ones (2, mshape, PL_DTYPE_INT32, &error);
@@ -1381,7 +1389,14 @@ test_scalar_buffers (void)
   {
     gint64 col_shape[2] = { 500, 1 }, col_strides[2] = { 16000, 8 };
 
+    gint64 n1000 = 1000, n2000 = 2000, n10000 = 10000, wide_shape[2] = { 10, 10000 };
+
     c.col = pl_array_new_view (c.m, 2, col_shape, col_strides, c.m->data);
+    c.r1000 = pl_array_ones (1, &n1000, PL_DTYPE_INT64, &error);
+    c.r2000 = pl_array_ones (1, &n2000, PL_DTYPE_INT64, &error);
+    c.r10000 = pl_array_ones (1, &n10000, PL_DTYPE_INT64, &error);
+    c.wide = pl_array_ones (2, wide_shape, PL_DTYPE_FLOAT64, &error);
+    g_assert_no_error (error);
   }
 
   for (guint k = 0; k < G_N_ELEMENTS (cases); k++)
@@ -1419,6 +1434,10 @@ test_scalar_buffers (void)
   pl_array_unref (c.mc);
   pl_array_unref (c.sc);
   pl_array_unref (c.col);
+  pl_array_unref (c.r1000);
+  pl_array_unref (c.r2000);
+  pl_array_unref (c.r10000);
+  pl_array_unref (c.wide);
 }
 
 int
