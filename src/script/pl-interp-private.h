@@ -184,6 +184,10 @@ gboolean  pl_np_to_array      (PlInterp    *interp,
                                const PlVal *v,
                                PlDType      dtype,
                                PlArray    **out);
+gboolean  pl_np_operand       (PlInterp    *interp,
+                               const PlVal *v,
+                               PlArray    **arr,
+                               gboolean    *owned);
 gboolean  pl_np_array_attr    (PlInterp    *interp,
                                const PlVal *self,
                                const char  *name,

@@ -565,25 +565,6 @@ static const PlBinaryOp engine_ops[PL_N_BIN] = {
   PL_BINOP_OR, PL_BINOP_XOR, PL_BINOP_LSHIFT, PL_BINOP_RSHIFT, PL_N_BINOPS,
 };
 
-/* An operand for the engine: arrays are passed as they are (borrowed: their
- * reference count must stay what the script holds), anything else is
- * converted into a new array. */
-static gboolean
-engine_operand (PlInterp     *I,
-                const PlVal  *v,
-                PlArray     **arr,
-                gboolean     *owned)
-{
-  if (v->kind == PL_V_ARRAY)
-    {
-      *arr = v->arr;
-      *owned = FALSE;
-      return TRUE;
-    }
-  *owned = TRUE;
-  return pl_np_to_array (I, v, PL_DTYPE_NONE, arr);
-}
-
 static gboolean
 array_binop (PlInterp    *I,
              PlBinaryOp   eop,
@@ -599,9 +580,9 @@ array_binop (PlInterp    *I,
 
   if (eop == PL_N_BINOPS)
     return pl_raise (I, PL_ERROR_NOT_IMPLEMENTED, "the matrix product operator @ is not supported by Peakline");
-  if (!engine_operand (I, a, &x, &own_x))
+  if (!pl_np_operand (I, a, &x, &own_x))
     goto fail_types;
-  if (!engine_operand (I, b, &y, &own_y))
+  if (!pl_np_operand (I, b, &y, &own_y))
     goto fail_types;
 
   if (inplace && a->kind == PL_V_ARRAY && !a->np_scalar)

@@ -1198,9 +1198,12 @@ np_reduce (PlInterp *I,
   return do_reduce (I, self->builtin.tag, &a[0], &a[1], result);
 }
 
-/* An operand of an explicit ufunc call: arrays borrowed, others converted. */
-static gboolean
-ufunc_operand (PlInterp     *I,
+/* An operand for the engine (an operator's or an explicit ufunc call's):
+ * arrays are passed as they are, borrowed, so their reference count stays
+ * what the script holds (temporary elision depends on it); anything else is
+ * converted into a new array that the caller owns (*owned). */
+gboolean
+pl_np_operand (PlInterp     *I,
                const PlVal  *v,
                PlArray     **arr,
                gboolean     *owned)
@@ -1248,9 +1251,9 @@ np_ufunc2 (PlInterp *I,
     return FALSE;
   if (!ufunc_out (I, &a[2], &out) || !pl_np_dtype_arg (I, &a[3], &dtype))
     return FALSE;
-  if (!ufunc_operand (I, &a[0], &x, &own_x))
+  if (!pl_np_operand (I, &a[0], &x, &own_x))
     return FALSE;
-  if (!ufunc_operand (I, &a[1], &y, &own_y))
+  if (!pl_np_operand (I, &a[1], &y, &own_y))
     {
       if (own_x)
         pl_array_unref (x);
@@ -1284,7 +1287,7 @@ np_ufunc1 (PlInterp *I,
     return FALSE;
   if (!ufunc_out (I, &a[1], &out) || !pl_np_dtype_arg (I, &a[2], &dtype))
     return FALSE;
-  if (!ufunc_operand (I, &a[0], &x, &own_x))
+  if (!pl_np_operand (I, &a[0], &x, &own_x))
     return FALSE;
   r = pl_ufunc_unary (self->builtin.tag, x, out, dtype, &error);
   if (own_x)
@@ -1310,7 +1313,7 @@ np_where (PlInterp *I,
   if (call->n_kw > 0 || call->n_args != 3)
     return pl_raise (I, PL_ERROR_NOT_IMPLEMENTED, "Peakline supports np.where(condition, x, y) with three arguments");
   for (int i = 0; i < 3 && ok; i++)
-    ok = ufunc_operand (I, &call->args[i], &arrs[i], &owned[i]);
+    ok = pl_np_operand (I, &call->args[i], &arrs[i], &owned[i]);
   if (ok)
     {
       r = pl_array_where (arrs[0], arrs[1], arrs[2], &error);
