@@ -3,18 +3,10 @@
 
 #include <glib/gi18n.h>
 
+#include "engine/pl-dtype.h"
 #include "plot/pl-format.h"
 
 #include "pl-inspector.h"
-
-typedef struct
-{
-  guint64 buffer_id;
-  gint64  bytes;
-  gint64  time_ns;
-  gint32  line;
-  guint8  reason;
-} Buffer;
 
 struct _PlInspector
 {
@@ -22,19 +14,21 @@ struct _PlInspector
 
   /* Template widgets */
   GtkLabel   *summary_label;
+  GtkLabel   *arguments_label;
   GtkListBox *list;
   GtkStack   *stack;
 
   /* Owned */
   PlRun      *run;
   char      **source_lines;
-  GArray     *buffers;   /* of Buffer: those listed */
+  PlSnapshot *snapshot;
+  GPtrArray  *row_texts;   /* char *: "title\nsubtitle" of each row */
 };
 
 G_DEFINE_FINAL_TYPE (PlInspector, pl_inspector, ADW_TYPE_BIN)
 
 static const char *
-reason_name (guint8 reason)
+reason_name (gint reason)
 {
   switch ((PlAllocReason) reason)
     {
@@ -50,63 +44,176 @@ reason_name (guint8 reason)
     }
 }
 
+/* "Line 5: a = np.ones(1000)", or "Line 5" when the source is not known. */
+static char *
+describe_line (PlInspector *self,
+               gint32       line)
+{
+  if (line <= 0)
+    return g_strdup (_("Made outside the pipeline’s lines"));
+  if (self->source_lines != NULL && (guint) line <= g_strv_length (self->source_lines))
+    {
+      g_autofree char *code = g_strstrip (g_strdup (self->source_lines[line - 1]));
+
+      /* Translators: where an array was made, e.g. "Line 5: a = np.ones(1000)". */
+      return g_strdup_printf (_("Line %d: %s"), line, code);
+    }
+  return g_strdup_printf (_("Line %d"), line);
+}
+
+/* How the user knows the array @array_id: by its parameter or its line. */
+static char *
+describe_base (PlInspector *self,
+               guint64      array_id)
+{
+  const PlSnapshotArray *base = pl_snapshot_lookup_array (self->snapshot, array_id);
+
+  if (base == NULL)
+    return g_strdup (_("view of an array made before the pipeline"));
+  if (base->argument && base->name != NULL)
+    /* Translators: "view of x", x being the pipeline's parameter. */
+    return g_strdup_printf (_("view of %s"), base->name);
+  if (base->argument)
+    return g_strdup (_("view of an argument"));
+  return g_strdup_printf (_("view of the array from line %d"), base->line);
+}
+
 static void
-pl_inspector_show (PlInspector *self,
-                   const char  *pipeline_name,
-                   gint64       time_ns)
+add_row (PlInspector *self,
+         const char  *title,
+         const char  *subtitle,
+         gint64       bytes,
+         gboolean     is_view)
+{
+  g_autofree char *size = g_format_size_full (bytes, G_FORMAT_SIZE_IEC_UNITS);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *size_label = gtk_label_new (size);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_add_css_class (size_label, "numeric");
+  if (is_view)
+    {
+      /* A view's elements are another array's memory: its size is dimmed
+       * and not added to the total. */
+      gtk_widget_add_css_class (size_label, "dim-label");
+      gtk_widget_set_tooltip_text (size_label, _("A view: these bytes belong to the array it views"));
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), size_label);
+  gtk_list_box_append (self->list, row);
+  g_ptr_array_add (self->row_texts, g_strdup_printf ("%s\n%s", title, subtitle));
+}
+
+static void
+clear_rows (PlInspector *self)
 {
   GtkWidget *child;
-  gint64 total = 0;
-  g_autofree char *time_text = NULL;
-  g_autofree char *total_text = NULL;
-  g_autofree char *summary = NULL;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
+  g_ptr_array_set_size (self->row_texts, 0);
+}
 
-  for (guint i = 0; i < self->buffers->len; i++)
+static void
+pl_inspector_show (PlInspector *self,
+                   const char  *pipeline_name)
+{
+  PlSnapshot *snap = self->snapshot;
+  guint n_arrays = pl_snapshot_get_n_arrays (snap);
+  gint64 argument_bytes = pl_snapshot_get_argument_bytes (snap);
+  g_autofree char *time_text = NULL;
+  g_autofree char *allocated_text = NULL;
+  g_autofree char *arrays_text = NULL;
+  g_autofree char *summary = NULL;
+
+  clear_rows (self);
+
+  for (guint i = 0; i < n_arrays; i++)
     {
-      const Buffer *b = &g_array_index (self->buffers, Buffer, i);
-      g_autofree char *size = g_format_size_full (b->bytes, G_FORMAT_SIZE_IEC_UNITS);
-      g_autofree char *id_text = NULL;
+      const PlSnapshotArray *a = pl_snapshot_get_array (snap, i);
+      g_autofree char *shape = pl_snapshot_format_shape (a);
+      g_autofree char *type = g_strdup_printf ("%s %s", pl_dtype_name (a->dtype), shape);
       g_autofree char *title = NULL;
+      g_autofree char *origin = NULL;
+      g_autofree char *data = NULL;
       g_autofree char *subtitle = NULL;
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *size_label = gtk_label_new (size);
 
-      /* Translators: a buffer of array data in the inspector, e.g. "Buffer 12 — result". */
-      id_text = g_strdup_printf ("%" G_GUINT64_FORMAT, b->buffer_id);
-      title = g_strdup_printf (_("Buffer %s — %s"), id_text, reason_name (b->reason));
-      if (b->line > 0 && self->source_lines != NULL && (guint) b->line <= g_strv_length (self->source_lines))
-        {
-          g_autofree char *code = g_strstrip (g_strdup (self->source_lines[b->line - 1]));
-
-          subtitle = g_strdup_printf (_("Allocated by line %d: %s"), b->line, code);
-        }
-      else if (b->line > 0)
-        subtitle = g_strdup_printf (_("Allocated by line %d"), b->line);
+      if (a->name != NULL)
+        /* Translators: an argument and its type, e.g. "x — float64 (8000000,)". */
+        title = g_strdup_printf (_("%s — %s"), a->name, type);
       else
-        subtitle = g_strdup (_("Allocated outside the script's lines"));
+        title = g_strdup (type);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_add_css_class (size_label, "numeric");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), size_label);
-      gtk_list_box_append (self->list, row);
-      total += b->bytes;
+      origin = a->argument ? g_strdup (_("Argument, made before the measurement"))
+                           : describe_line (self, a->line);
+      if (a->base_id != 0)
+        data = describe_base (self, a->base_id);
+      else if (a->reason >= 0)
+        /* Translators: "owns its data (copy)"; the reason is why its buffer was allocated. */
+        data = g_strdup_printf (_("owns its data (%s)"), reason_name (a->reason));
+      else
+        data = g_strdup (_("owns its data"));
+      /* Translators: "Line 6: b = a[::2] · view of the array from line 5". */
+      subtitle = g_strdup_printf (_("%s · %s"), origin, data);
+
+      add_row (self, title, subtitle, a->nbytes, a->base_id != 0);
     }
 
-  time_text = pl_format_duration (time_ns / 1e9, 1);
-  total_text = g_format_size_full (total, G_FORMAT_SIZE_IEC_UNITS);
-  /* Translators: "fun1 at 12.3 ms: 2 buffers alive, 122.1 MiB". */
-  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%s at %s: %u buffer alive, %s",
-                                          "%s at %s: %u buffers alive, %s",
-                                          self->buffers->len),
-                             pipeline_name, time_text, self->buffers->len, total_text);
+  for (guint i = 0; i < pl_snapshot_get_n_buffers (snap); i++)
+    {
+      const PlSnapshotBuffer *b = pl_snapshot_get_buffer (snap, i);
+      g_autofree char *title = NULL;
+      g_autofree char *origin = describe_line (self, b->line);
+      g_autofree char *subtitle = NULL;
+
+      /* Translators: memory no array holds, e.g. "Buffer — evaluator scratch". */
+      title = g_strdup_printf (_("Buffer — %s"), reason_name (b->reason));
+      /* Translators: "Line 5: y = ne.evaluate(...) · not an array". */
+      subtitle = g_strdup_printf (_("%s · not an array"), origin);
+      add_row (self, title, subtitle, b->bytes, FALSE);
+    }
+
+  time_text = pl_format_duration (MAX (pl_snapshot_get_time_ns (snap), 0) / 1e9, 1);
+  allocated_text = g_format_size_full (pl_snapshot_get_allocated_bytes (snap), G_FORMAT_SIZE_IEC_UNITS);
+  /* Translators: part of "fun1 at 12.3 ms: 3 arrays (1 view), 122.1 MiB allocated". */
+  arrays_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u array", "%u arrays", n_arrays), n_arrays);
+  if (pl_snapshot_get_n_views (snap) > 0)
+    {
+      guint n_views = pl_snapshot_get_n_views (snap);
+      g_autofree char *views = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u view", "%u views", n_views), n_views);
+      char *with_views;
+
+      /* Translators: "3 arrays (1 view)". */
+      with_views = g_strdup_printf (_("%s (%s)"), arrays_text, views);
+      g_free (arrays_text);
+      arrays_text = with_views;
+    }
+  /* Translators: "fun1 at 12.3 ms: 3 arrays (1 view), 122.1 MiB allocated". */
+  summary = g_strdup_printf (_("%s at %s: %s, %s allocated"),
+                             pipeline_name, time_text, arrays_text, allocated_text);
   gtk_label_set_label (self->summary_label, summary);
+
+  if (argument_bytes > 0)
+    {
+      g_autofree char *bytes = g_format_size_full (argument_bytes, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *note = NULL;
+
+      note = g_strdup_printf (_("The arguments’ %s were made before the measurement; the plot does not count them."), bytes);
+      gtk_label_set_label (self->arguments_label, note);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->arguments_label), argument_bytes > 0);
   gtk_stack_set_visible_child_name (self->stack, "buffers");
+}
+
+static void
+show_snapshot (PlInspector   *self,
+               PlPipelineRun *pipeline,
+               PlSnapshot    *snapshot)
+{
+  g_clear_pointer (&self->snapshot, pl_snapshot_free);
+  self->snapshot = snapshot;
+  pl_inspector_show (self, pl_pipeline_run_get_name (pipeline));
 }
 
 void
@@ -114,70 +221,15 @@ pl_inspector_set_time (PlInspector *self,
                        guint        panel,
                        gint64       time_ns)
 {
-  g_autoptr(GHashTable) alive = NULL;
   PlPipelineRun *pipeline;
-  const PlAllocEvent *events;
-  gsize n_events;
 
   g_return_if_fail (PL_IS_INSPECTOR (self));
 
-  g_array_set_size (self->buffers, 0);
   if (self->run == NULL || panel >= pl_run_get_n_pipelines (self->run))
     return;
 
   pipeline = pl_run_get_pipeline (self->run, panel);
-  events = pl_pipeline_run_get_events (pipeline, &n_events);
-
-  /* Replays the events up to the moment: what was allocated and not yet
-   * freed is alive. */
-  alive = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
-  for (gsize i = 0; i < n_events; i++)
-    {
-      const PlAllocEvent *e = &events[i];
-
-      if (e->time_ns > time_ns)
-        continue;
-      if (e->bytes > 0)
-        {
-          Buffer *b = g_new0 (Buffer, 1);
-
-          b->buffer_id = e->buffer_id;
-          b->bytes = e->bytes;
-          b->time_ns = e->time_ns;
-          b->line = e->line;
-          b->reason = e->reason;
-          g_hash_table_replace (alive, &b->buffer_id, b);
-        }
-      else if (e->bytes < 0)
-        g_hash_table_remove (alive, &e->buffer_id);
-    }
-
-  {
-    GHashTableIter iter;
-    Buffer *b;
-
-    g_hash_table_iter_init (&iter, alive);
-    while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &b))
-      g_array_append_val (self->buffers, *b);
-  }
-
-  /* Oldest first, as they were made. */
-  for (guint i = 1; i < self->buffers->len; i++)
-    for (guint j = i; j > 0; j--)
-      {
-        Buffer *a = &g_array_index (self->buffers, Buffer, j - 1);
-        Buffer *c = &g_array_index (self->buffers, Buffer, j);
-
-        if (a->time_ns < c->time_ns || (a->time_ns == c->time_ns && a->buffer_id <= c->buffer_id))
-          break;
-        {
-          Buffer tmp = *a;
-          *a = *c;
-          *c = tmp;
-        }
-      }
-
-  pl_inspector_show (self, pl_pipeline_run_get_name (pipeline), time_ns);
+  show_snapshot (self, pipeline, pl_snapshot_new_at_time (pipeline, time_ns));
 }
 
 gboolean
@@ -191,17 +243,12 @@ pl_inspector_set_line (PlInspector *self,
 
   for (guint p = 0; p < pl_run_get_n_pipelines (self->run); p++)
     {
-      gsize n_spans;
-      const PlLineSpan *spans = pl_pipeline_run_get_spans (pl_run_get_pipeline (self->run, p), &n_spans);
-      gint64 end = G_MININT64;
+      PlPipelineRun *pipeline = pl_run_get_pipeline (self->run, p);
+      PlSnapshot *snapshot = pl_snapshot_new_after_line (pipeline, line);
 
-      for (gsize i = 0; i < n_spans; i++)
-        if (spans[i].line == line)
-          end = MAX (end, spans[i].end_ns);
-
-      if (end != G_MININT64)
+      if (snapshot != NULL)
         {
-          pl_inspector_set_time (self, p, end);
+          show_snapshot (self, pipeline, snapshot);
           return TRUE;
         }
     }
@@ -209,25 +256,30 @@ pl_inspector_set_line (PlInspector *self,
   return FALSE;
 }
 
-guint
-pl_inspector_get_n_buffers (PlInspector *self)
+PlSnapshot *
+pl_inspector_get_snapshot (PlInspector *self)
 {
-  g_return_val_if_fail (PL_IS_INSPECTOR (self), 0);
+  g_return_val_if_fail (PL_IS_INSPECTOR (self), NULL);
 
-  return self->buffers->len;
+  return self->snapshot;
 }
 
-gint64
-pl_inspector_get_total_bytes (PlInspector *self)
+guint
+pl_inspector_get_n_rows (PlInspector *self)
 {
-  gint64 total = 0;
-
   g_return_val_if_fail (PL_IS_INSPECTOR (self), 0);
 
-  for (guint i = 0; i < self->buffers->len; i++)
-    total += g_array_index (self->buffers, Buffer, i).bytes;
+  return self->row_texts->len;
+}
 
-  return total;
+char *
+pl_inspector_dup_row_text (PlInspector *self,
+                           guint        index)
+{
+  g_return_val_if_fail (PL_IS_INSPECTOR (self), NULL);
+  g_return_val_if_fail (index < self->row_texts->len, NULL);
+
+  return g_strdup (g_ptr_array_index (self->row_texts, index));
 }
 
 void
@@ -235,17 +287,14 @@ pl_inspector_set_run (PlInspector *self,
                       PlRun       *run,
                       const char  *source)
 {
-  GtkWidget *child;
-
   g_return_if_fail (PL_IS_INSPECTOR (self));
 
   g_set_object (&self->run, run);
   g_clear_pointer (&self->source_lines, g_strfreev);
   if (source != NULL)
     self->source_lines = g_strsplit (source, "\n", -1);
-  g_array_set_size (self->buffers, 0);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  g_clear_pointer (&self->snapshot, pl_snapshot_free);
+  clear_rows (self);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
@@ -268,7 +317,8 @@ pl_inspector_finalize (GObject *object)
   PlInspector *self = PL_INSPECTOR (object);
 
   g_clear_pointer (&self->source_lines, g_strfreev);
-  g_clear_pointer (&self->buffers, g_array_unref);
+  g_clear_pointer (&self->snapshot, pl_snapshot_free);
+  g_clear_pointer (&self->row_texts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pl_inspector_parent_class)->finalize (object);
 }
@@ -284,6 +334,7 @@ pl_inspector_class_init (PlInspectorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/peakline/Peakline/ui/pl-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, PlInspector, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, PlInspector, arguments_label);
   gtk_widget_class_bind_template_child (widget_class, PlInspector, list);
   gtk_widget_class_bind_template_child (widget_class, PlInspector, stack);
 }
@@ -292,7 +343,7 @@ static void
 pl_inspector_init (PlInspector *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->buffers = g_array_new (FALSE, FALSE, sizeof (Buffer));
+  self->row_texts = g_ptr_array_new_with_free_func (g_free);
 }
 
 PlInspector *

@@ -123,6 +123,7 @@ struct _PlLineTable
   GtkSingleSelection *selection;
   GtkColumnViewColumn *pipeline_column;  /* shown when comparing */
   int                 heaviest_line;
+  guint               selecting : 1;     /* pl_line_table_select_line () runs */
 };
 
 G_DEFINE_FINAL_TYPE (PlLineTable, pl_line_table, ADW_TYPE_BIN)
@@ -252,6 +253,18 @@ on_activate (GtkColumnView *view,
     g_signal_emit (self, signals[LINE_ACTIVATED], 0, row->line);
 }
 
+/* A row selected by a click or the arrow keys shows that line everywhere,
+ * as activating it does; a selection made by pl_line_table_select_line ()
+ * (the window following another view) is not announced again. */
+static void
+on_selected_item_changed (PlLineTable *self)
+{
+  PlLineRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  if (row != NULL && !self->selecting)
+    g_signal_emit (self, signals[LINE_ACTIVATED], 0, row->line);
+}
+
 static void
 pl_line_table_dispose (GObject *object)
 {
@@ -332,6 +345,8 @@ pl_line_table_init (PlLineTable *self)
   self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selected_item_changed), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 }
 
@@ -482,9 +497,13 @@ pl_line_table_select_line (PlLineTable *self,
   for (guint i = 0; i < n; i++)
     if (pl_line_table_get_row_line (self, i) == line)
       {
+        self->selecting = TRUE;
         gtk_single_selection_set_selected (self->selection, i);
+        self->selecting = FALSE;
         return;
       }
 
+  self->selecting = TRUE;
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  self->selecting = FALSE;
 }

@@ -23,18 +23,27 @@ static guint64  current_span = 1;  /* atomic (__atomic builtins) */
 static gint     recording;         /* atomic */
 static gsize    limit_bytes;       /* 0: not yet initialised */
 
-/* The event log: fixed chunks of events (no reallocation and copying as a
- * growing array would do), behind one mutex (uncontended: ~20 ns). A few
- * chunks are kept from one recording to the next, so a run does not page
- * in fresh log memory for its first hundred thousand events. */
-#define LOG_CHUNK_EVENTS 32768          /* 1 MiB */
+/* The event logs (allocations, and arrays): fixed chunks of events (no
+ * reallocation and copying as a growing array would do), behind one mutex
+ * (uncontended: ~20 ns). A few chunks are kept from one recording to the
+ * next, so a run does not page in fresh log memory for its first hundred
+ * thousand events. */
+#define LOG_CHUNK_BYTES  (1u << 20)
 #define LOG_SPARE_CHUNKS 8
 
-static GMutex        log_mutex;
-static GPtrArray    *log_chunks;       /* PlAllocEvent[LOG_CHUNK_EVENTS] each; NULL: not recording */
-static GPtrArray    *log_spare;
-static PlAllocEvent *log_cur;          /* the last chunk */
-static guint         log_pos;          /* events in it */
+typedef struct
+{
+  gsize      event_size;
+  guint      chunk_events;
+  GPtrArray *chunks;   /* NULL: not recording */
+  GPtrArray *spare;
+  guint8    *cur;      /* the last chunk */
+  guint      pos;      /* events in it */
+} EventLog;
+
+static GMutex   log_mutex;
+static EventLog alloc_log = { sizeof (PlAllocEvent), LOG_CHUNK_BYTES / sizeof (PlAllocEvent) };
+static EventLog array_log = { sizeof (PlArrayEvent), LOG_CHUNK_BYTES / sizeof (PlArrayEvent) };
 
 /* Event times. Reading CLOCK_MONOTONIC costs ~50 ns in a VM, more than the
  * rest of the recording together; when the kernel's clock is itself the
@@ -205,6 +214,77 @@ pl_alloc_get_limit (void)
   return limit;
 }
 
+/* Appends a copy of @event; the log mutex is held. */
+static void
+event_log_append (EventLog      *log,
+                  gconstpointer  event)
+{
+  if (log->chunks == NULL)
+    return;
+  if (log->cur == NULL || log->pos == log->chunk_events)
+    {
+      if (log->spare != NULL && log->spare->len > 0)
+        log->cur = g_ptr_array_steal_index_fast (log->spare, log->spare->len - 1);
+      else
+        log->cur = g_malloc (log->event_size * log->chunk_events);
+      g_ptr_array_add (log->chunks, log->cur);
+      log->pos = 0;
+    }
+  memcpy (log->cur + (gsize) log->pos * log->event_size, event, log->event_size);
+  log->pos++;
+}
+
+/* Starts a fresh log, dropping a recording nobody stopped; mutex held. */
+static void
+event_log_start (EventLog *log)
+{
+  if (log->spare == NULL)
+    log->spare = g_ptr_array_new_with_free_func (g_free);
+  if (log->chunks != NULL)
+    {
+      for (guint i = 0; i < log->chunks->len; i++)
+        g_ptr_array_add (log->spare, log->chunks->pdata[i]);
+      g_ptr_array_set_free_func (log->chunks, NULL);
+      g_ptr_array_unref (log->chunks);
+    }
+  log->chunks = g_ptr_array_new_with_free_func (g_free);
+  log->cur = NULL;
+  log->pos = 0;
+}
+
+/* Ends the recording of @log: its events in one g_malloc'ed block (NULL if
+ * none), in the order they were recorded; mutex held. */
+static gpointer
+event_log_stop (EventLog *log,
+                gsize    *n_events)
+{
+  guint8 *events = NULL;
+  gsize n = 0;
+
+  if (log->chunks != NULL)
+    {
+      n = log->chunks->len == 0 ? 0 : (gsize) (log->chunks->len - 1) * log->chunk_events + log->pos;
+      if (n > 0)
+        {
+          events = g_malloc (n * log->event_size);
+          for (guint c = 0; c < log->chunks->len; c++)
+            {
+              gsize count = c + 1 < log->chunks->len ? log->chunk_events : log->pos;
+              memcpy (events + (gsize) c * log->chunk_events * log->event_size,
+                      log->chunks->pdata[c], count * log->event_size);
+            }
+        }
+      /* Keep a few chunks for the next recording, free the rest. */
+      while (log->chunks->len > 0 && log->spare->len < LOG_SPARE_CHUNKS)
+        g_ptr_array_add (log->spare, g_ptr_array_steal_index_fast (log->chunks, log->chunks->len - 1));
+      g_clear_pointer (&log->chunks, g_ptr_array_unref);
+      log->cur = NULL;
+      log->pos = 0;
+    }
+  *n_events = n;
+  return events;
+}
+
 static void
 record_event (gint64        bytes,
               guint64       buffer_id,
@@ -223,19 +303,31 @@ record_event (gint64        bytes,
   event.reason = (guint8) reason;
 
   g_mutex_lock (&log_mutex);
-  if (log_chunks != NULL)
-    {
-      if (log_cur == NULL || log_pos == LOG_CHUNK_EVENTS)
-        {
-          if (log_spare != NULL && log_spare->len > 0)
-            log_cur = g_ptr_array_steal_index_fast (log_spare, log_spare->len - 1);
-          else
-            log_cur = g_new (PlAllocEvent, LOG_CHUNK_EVENTS);
-          g_ptr_array_add (log_chunks, log_cur);
-          log_pos = 0;
-        }
-      log_cur[log_pos++] = event;
-    }
+  event_log_append (&alloc_log, &event);
+  g_mutex_unlock (&log_mutex);
+}
+
+/**
+ * pl_alloc_record_array:
+ * @event: the array's part of the event (kind, ids, dtype, shape, bytes)
+ *
+ * Stamps @event with the time, the line and the span, and appends it to the
+ * array log if a recording is active.
+ */
+void
+pl_alloc_record_array (PlArrayEvent *event)
+{
+  g_return_if_fail (event != NULL);
+
+  if (!g_atomic_int_get (&recording))
+    return;
+
+  event->time_ns = event_clock ();
+  event->line = pl_alloc_get_line ();
+  event->span = pl_alloc_get_span ();
+
+  g_mutex_lock (&log_mutex);
+  event_log_append (&array_log, event);
   g_mutex_unlock (&log_mutex);
 }
 
@@ -373,19 +465,8 @@ pl_alloc_start_recording (void)
     }
 
   g_mutex_lock (&log_mutex);
-  if (log_spare == NULL)
-    log_spare = g_ptr_array_new_with_free_func (g_free);
-  if (log_chunks != NULL)
-    {
-      /* A recording nobody stopped: drop its events. */
-      for (guint i = 0; i < log_chunks->len; i++)
-        g_ptr_array_add (log_spare, log_chunks->pdata[i]);
-      g_ptr_array_set_free_func (log_chunks, NULL);
-      g_ptr_array_unref (log_chunks);
-    }
-  log_chunks = g_ptr_array_new_with_free_func (g_free);
-  log_cur = NULL;
-  log_pos = 0;
+  event_log_start (&alloc_log);
+  event_log_start (&array_log);
   if (use_tsc)
     {
       reference_point (&ref_tsc0, &ref_ns0);
@@ -400,9 +481,77 @@ pl_alloc_is_recording (void)
   return g_atomic_int_get (&recording);
 }
 
+/* Ticks to nanoseconds, through the start and stop reference points (the
+ * mapping is the kernel's own: linear). Every event type starts with its
+ * time_ns. */
+static void
+convert_times (gpointer events,
+               gsize    n,
+               gsize    event_size,
+               gint64   tsc1,
+               gint64   ns1)
+{
+  double ns_per_tick = tsc1 > ref_tsc0 ? (double) (ns1 - ref_ns0) / (double) (tsc1 - ref_tsc0) : 0.0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      gint64 *time_ns = (gint64 *) ((guint8 *) events + i * event_size);
+      gint64 t = ref_ns0 + (gint64) ((double) (*time_ns - ref_tsc0) * ns_per_tick);
+
+      *time_ns = CLAMP (t, ref_ns0, ns1);
+    }
+}
+
+/**
+ * pl_alloc_stop_recording_full:
+ * @n_events: (out) (optional): the number of allocation events
+ * @array_events: (out) (optional) (transfer full) (array length=n_array_events):
+ *   the array log, or %NULL if it is empty; free with g_free ()
+ * @n_array_events: (out) (optional): its length
+ *
+ * Returns: (transfer full) (array length=n_events): the allocation events in
+ *   the order they were recorded, or %NULL if there were none; free with
+ *   g_free ()
+ */
+PlAllocEvent *
+pl_alloc_stop_recording_full (gsize         *n_events,
+                              PlArrayEvent **array_events,
+                              gsize         *n_array_events)
+{
+  PlAllocEvent *events;
+  PlArrayEvent *arrays;
+  gsize n, n_arrays;
+
+  g_mutex_lock (&log_mutex);
+  g_atomic_int_set (&recording, FALSE);
+  events = event_log_stop (&alloc_log, &n);
+  arrays = event_log_stop (&array_log, &n_arrays);
+  if (use_tsc && (n > 0 || n_arrays > 0))
+    {
+      gint64 tsc1 = 0, ns1 = 0;
+
+      reference_point (&tsc1, &ns1);
+      convert_times (events, n, sizeof (PlAllocEvent), tsc1, ns1);
+      convert_times (arrays, n_arrays, sizeof (PlArrayEvent), tsc1, ns1);
+    }
+  g_mutex_unlock (&log_mutex);
+
+  if (n_events != NULL)
+    *n_events = n;
+  if (n_array_events != NULL)
+    *n_array_events = n_arrays;
+  if (array_events != NULL)
+    *array_events = arrays;
+  else
+    g_free (arrays);
+  return events;
+}
+
 /**
  * pl_alloc_stop_recording:
  * @n_events: (out): the number of events
+ *
+ * Stops recording, dropping the array log.
  *
  * Returns: (transfer full) (array length=n_events): the events in the order
  *   they were recorded, or %NULL if there were none; free with g_free ()
@@ -410,52 +559,7 @@ pl_alloc_is_recording (void)
 PlAllocEvent *
 pl_alloc_stop_recording (gsize *n_events)
 {
-  PlAllocEvent *events = NULL;
-  gsize n = 0;
-
-  g_mutex_lock (&log_mutex);
-  g_atomic_int_set (&recording, FALSE);
-  if (log_chunks != NULL)
-    {
-      n = log_chunks->len == 0 ? 0 : (gsize) (log_chunks->len - 1) * LOG_CHUNK_EVENTS + log_pos;
-      if (n > 0)
-        {
-          events = g_new (PlAllocEvent, n);
-          for (guint c = 0; c < log_chunks->len; c++)
-            {
-              gsize count = c + 1 < log_chunks->len ? LOG_CHUNK_EVENTS : log_pos;
-              memcpy (events + (gsize) c * LOG_CHUNK_EVENTS, log_chunks->pdata[c],
-                      count * sizeof (PlAllocEvent));
-            }
-        }
-      /* Keep a few chunks for the next recording, free the rest. */
-      while (log_chunks->len > 0 && log_spare->len < LOG_SPARE_CHUNKS)
-        g_ptr_array_add (log_spare, g_ptr_array_steal_index_fast (log_chunks, log_chunks->len - 1));
-      g_clear_pointer (&log_chunks, g_ptr_array_unref);
-      log_cur = NULL;
-      log_pos = 0;
-    }
-  if (use_tsc && n > 0)
-    {
-      /* Ticks to nanoseconds, through the start and stop reference points
-       * (the mapping is the kernel's own: linear). */
-      gint64 tsc1 = 0, ns1 = 0;
-      double ns_per_tick;
-
-      reference_point (&tsc1, &ns1);
-      ns_per_tick = tsc1 > ref_tsc0 ? (double) (ns1 - ref_ns0) / (double) (tsc1 - ref_tsc0) : 0.0;
-
-      for (gsize i = 0; i < n; i++)
-        {
-          gint64 t = ref_ns0 + (gint64) ((double) (events[i].time_ns - ref_tsc0) * ns_per_tick);
-          events[i].time_ns = CLAMP (t, ref_ns0, ns1);
-        }
-    }
-  g_mutex_unlock (&log_mutex);
-
-  if (n_events != NULL)
-    *n_events = n;
-  return events;
+  return pl_alloc_stop_recording_full (n_events, NULL, NULL);
 }
 
 /**

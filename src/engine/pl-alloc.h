@@ -42,6 +42,34 @@ typedef struct
   guint64 span;         /* pl_alloc_get_span () when it happened (0: unknown) */
 } PlAllocEvent;
 
+/* What happened to an array (an ndarray object, not its data): the array
+ * log, recorded beside the allocation events, tells which arrays are alive
+ * at any moment, their shape and dtype, and which one views which. */
+typedef enum
+{
+  PL_ARRAY_EVENT_NEW,       /* made while recording */
+  PL_ARRAY_EVENT_EXISTING,  /* alive before recording started (noted by the caller) */
+  PL_ARRAY_EVENT_FREE,      /* its last reference went */
+} PlArrayEventKind;
+
+/* Dimensions of a shape the log keeps; arrays with more keep their first. */
+#define PL_ARRAY_EVENT_MAX_DIMS 8
+
+typedef struct
+{
+  gint64  time_ns;      /* as PlAllocEvent.time_ns */
+  guint64 array_id;
+  guint64 base_id;      /* the array whose data this one views; 0: it owns its data */
+  guint64 buffer_id;    /* the buffer holding its elements */
+  guint64 span;         /* pl_alloc_get_span () when it happened */
+  gint64  nbytes;       /* its elements' bytes (a view's, not its buffer's) */
+  gint64  shape[PL_ARRAY_EVENT_MAX_DIMS];
+  gint32  line;         /* the line tag current when it happened */
+  guint8  kind;         /* a PlArrayEventKind */
+  guint8  dtype;        /* a PlDType */
+  guint8  ndim;         /* may exceed PL_ARRAY_EVENT_MAX_DIMS */
+} PlArrayEvent;
+
 /* A reference-counted block of array data. Arrays and their views share one. */
 typedef struct _PlBuffer PlBuffer;
 struct _PlBuffer
@@ -89,6 +117,13 @@ gsize         pl_alloc_get_limit          (void);
 void          pl_alloc_start_recording    (void);
 gboolean      pl_alloc_is_recording       (void);
 PlAllocEvent *pl_alloc_stop_recording     (gsize         *n_events);
+/* The same, also returning the array log (free with g_free). */
+PlAllocEvent *pl_alloc_stop_recording_full (gsize        *n_events,
+                                            PlArrayEvent **array_events,
+                                            gsize        *n_array_events);
+/* Appends @event to the array log while recording (its time, line and span
+ * are filled in here); does nothing otherwise. The engine's arrays call it. */
+void          pl_alloc_record_array       (PlArrayEvent  *event);
 void          pl_alloc_note_elision       (guint64        buffer_id,
                                            gsize          nbytes);
 

@@ -9,6 +9,8 @@
 
 /* --- lifetime ------------------------------------------------------------ */
 
+static guint64 next_array_id;   /* atomic */
+
 static PlArray *
 array_alloc (PlDType      dtype,
              gint         ndim,
@@ -17,6 +19,7 @@ array_alloc (PlDType      dtype,
   PlArray *self = g_new0 (PlArray, 1);
 
   self->ref_count = 1;
+  self->id = __atomic_add_fetch (&next_array_id, 1, __ATOMIC_RELAXED);
   self->dtype = dtype;
   self->ndim = ndim;
   if (ndim > 0)
@@ -37,6 +40,41 @@ set_c_strides (PlArray *self)
       self->strides[i] = stride;
       stride = (gint64) ((guint64) stride * (guint64) (self->shape[i] > 0 ? self->shape[i] : 1));
     }
+}
+
+/* The array log (pl_alloc_record_array): arrays with data in a buffer. */
+static void
+array_log (PlArray          *self,
+           PlArrayEventKind  kind)
+{
+  PlArrayEvent event = { 0 };
+
+  if (self->buffer == NULL || !pl_alloc_is_recording ())
+    return;
+
+  event.kind = (guint8) kind;
+  event.array_id = self->id;
+  event.buffer_id = self->buffer->id;
+  if (kind != PL_ARRAY_EVENT_FREE)
+    {
+      event.base_id = self->base != NULL ? self->base->id : 0;
+      event.nbytes = (gint64) pl_array_get_nbytes (self);
+      event.dtype = (guint8) self->dtype;
+      event.ndim = (guint8) self->ndim;
+      memcpy (event.shape, self->shape,
+              sizeof (gint64) * (gsize) MIN (self->ndim, PL_ARRAY_EVENT_MAX_DIMS));
+    }
+  pl_alloc_record_array (&event);
+}
+
+void
+pl_array_note_existing (PlArray *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->base != NULL)
+    array_log (self->base, PL_ARRAY_EVENT_EXISTING);
+  array_log (self, PL_ARRAY_EVENT_EXISTING);
 }
 
 PlArray *
@@ -65,6 +103,7 @@ pl_array_unref (PlArray *self)
   if (!g_atomic_int_dec_and_test (&self->ref_count))
     return;
 
+  array_log (self, PL_ARRAY_EVENT_FREE);
   g_clear_pointer (&self->buffer, pl_buffer_unref);
   g_clear_pointer (&self->base, pl_array_unref);
   g_free (self);
@@ -343,6 +382,7 @@ pl_array_new (gint           ndim,
   set_c_strides (self);
   self->buffer = buffer;
   self->data = buffer->data;
+  array_log (self, PL_ARRAY_EVENT_NEW);
   return self;
 }
 
@@ -424,6 +464,7 @@ pl_array_new_view (PlArray      *parent,
   self->buffer = parent->buffer != NULL ? pl_buffer_ref (parent->buffer) : NULL;
   self->base = pl_array_ref (owner);
   self->flags = parent->flags;
+  array_log (self, PL_ARRAY_EVENT_NEW);
   return self;
 }
 

@@ -31,6 +31,7 @@ struct _PlArray
   /*< private >*/
   gint      ref_count;
   /*< public, read-only after creation >*/
+  guint64   id;                     /* unique in the process (the array log's) */
   PlDType   dtype;
   gint      ndim;
   gint64    shape[PL_MAX_DIMS];
@@ -100,6 +101,12 @@ typedef enum
 /* --- lifetime ----------------------------------------------------------- */
 PlArray    *pl_array_ref            (PlArray        *self);
 void        pl_array_unref          (PlArray        *self);
+
+/* Records @self, and the array it views, in the array log as alive since
+ * before the recording (PL_ARRAY_EVENT_EXISTING): a run notes a pipeline's
+ * arguments this way. Arrays without data of their own (0-d scalars) are
+ * not logged. */
+void        pl_array_note_existing  (PlArray        *self);
 
 /* --- attributes --------------------------------------------------------- */
 gint64      pl_array_get_size       (const PlArray  *self);  /* product of shape */

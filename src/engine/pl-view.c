@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "pl-array.h"
+#include "pl-assign.h"
 
 /* NumPy's convert_shape_to_string () for reshape errors: leading unknown
  * (negative) dimensions are left out, later ones print as "newaxis", no
@@ -272,20 +273,33 @@ PlArray *
 pl_array_flatten (PlArray  *self,
                   GError  **error)
 {
-  PlArray *copy;
+  g_autoptr(PlArray) flat = NULL;
+  PlArray shaped;
+  gint64 size;
+  gint64 stride;
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  copy = pl_array_copy (self, error);
-  if (copy == NULL)
+  /* A C-ordered copy, made 1-d from the start (the array log sees its
+   * final shape): the elements are copied through a header that gives the
+   * new buffer @self's shape. */
+  size = pl_array_get_size (self);
+  flat = pl_array_new (1, &size, self->dtype, PL_ALLOC_INIT_NONE, PL_ALLOC_REASON_COPY, error);
+  if (flat == NULL)
     return NULL;
 
-  /* A fresh C-contiguous copy nobody else has seen: reinterpret it as 1-d. */
-  g_assert (copy->ref_count == 1 && copy->base == NULL);
-  copy->shape[0] = pl_array_get_size (copy);
-  copy->strides[0] = (gint64) pl_dtype_itemsize (copy->dtype);
-  copy->ndim = 1;
-  return copy;
+  shaped = *flat;
+  shaped.ndim = self->ndim;
+  stride = (gint64) pl_dtype_itemsize (self->dtype);
+  for (gint d = self->ndim - 1; d >= 0; d--)
+    {
+      shaped.shape[d] = self->shape[d];
+      shaped.strides[d] = stride;
+      stride *= self->shape[d] > 0 ? self->shape[d] : 1;
+    }
+  if (!pl_array_assign_casting (&shaped, self, PL_CASTING_UNSAFE, error))
+    return NULL;
+  return g_steal_pointer (&flat);
 }
 
 /**

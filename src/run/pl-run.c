@@ -20,6 +20,9 @@ struct _PlPipelineRun
   GArray       *spans;       /* PlLineSpan */
   PlAllocEvent *events;
   gsize         n_events;
+  PlArrayEvent *array_events;
+  gsize         n_array_events;
+  GHashTable   *argument_names;  /* array id (guint64 *) -> parameter name */
   GArray       *line_stats;  /* PlLineStats, in line order */
 };
 
@@ -63,6 +66,7 @@ pl_pipeline_run_new (const char *name)
   self->samples = g_array_new (FALSE, FALSE, sizeof (PlSample));
   self->spans = g_array_new (FALSE, FALSE, sizeof (PlLineSpan));
   self->line_stats = g_array_new (FALSE, FALSE, sizeof (PlLineStats));
+  self->argument_names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
   return self;
 }
@@ -75,6 +79,8 @@ pl_pipeline_run_free (PlPipelineRun *self)
   g_array_unref (self->spans);
   g_array_unref (self->line_stats);
   g_free (self->events);
+  g_free (self->array_events);
+  g_hash_table_unref (self->argument_names);
   g_free (self);
 }
 
@@ -517,6 +523,72 @@ pl_pipeline_run_take_events (PlPipelineRun *self,
   g_free (self->events);
   self->events = events;
   self->n_events = n_events;
+}
+
+/**
+ * pl_pipeline_run_take_array_events:
+ * @events: (transfer full): the array log in the order it happened,
+ *   allocated with g_malloc (as pl_alloc_stop_recording_full returns it)
+ *
+ * Replaces the array log of the pipeline.
+ */
+void
+pl_pipeline_run_take_array_events (PlPipelineRun *self,
+                                   PlArrayEvent  *events,
+                                   gsize          n_events)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (events != NULL || n_events == 0);
+
+  g_free (self->array_events);
+  self->array_events = events;
+  self->n_array_events = n_events;
+}
+
+const PlArrayEvent *
+pl_pipeline_run_get_array_events (PlPipelineRun *self,
+                                  gsize         *n_events)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (n_events != NULL)
+    *n_events = self->n_array_events;
+  return self->array_events;
+}
+
+/**
+ * pl_pipeline_run_set_argument_name:
+ * @array_id: an array of the log's EXISTING events
+ * @name: the parameter of the pipeline's function it is bound to
+ *
+ * Remembers which parameter an argument array is (the first name given
+ * wins: an array bound twice keeps its first parameter).
+ */
+void
+pl_pipeline_run_set_argument_name (PlPipelineRun *self,
+                                   guint64        array_id,
+                                   const char    *name)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (name != NULL);
+
+  if (g_hash_table_contains (self->argument_names, &array_id))
+    return;
+  g_hash_table_insert (self->argument_names, g_memdup2 (&array_id, sizeof array_id), g_strdup (name));
+}
+
+/**
+ * pl_pipeline_run_get_argument_name:
+ *
+ * Returns: (nullable): the parameter @array_id was bound to, or %NULL
+ */
+const char *
+pl_pipeline_run_get_argument_name (PlPipelineRun *self,
+                                   guint64        array_id)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_hash_table_lookup (self->argument_names, &array_id);
 }
 
 void

@@ -91,6 +91,13 @@ const PlLineSpan   *pl_pipeline_run_get_spans           (PlPipelineRun      *sel
 /* Allocation events with time_ns relative to the pipeline's start. */
 const PlAllocEvent *pl_pipeline_run_get_events          (PlPipelineRun      *self,
                                                          gsize              *n_events);
+/* The array log (which arrays were made and dropped, and the arguments
+ * alive before the start: PL_ARRAY_EVENT_EXISTING), times as the events'. */
+const PlArrayEvent *pl_pipeline_run_get_array_events    (PlPipelineRun      *self,
+                                                         gsize              *n_events);
+/* The parameter an argument array is bound to, or NULL. */
+const char         *pl_pipeline_run_get_argument_name   (PlPipelineRun      *self,
+                                                         guint64             array_id);
 /* In line order. */
 const PlLineStats  *pl_pipeline_run_get_line_stats      (PlPipelineRun      *self,
                                                          gsize              *n_lines);
@@ -111,6 +118,12 @@ void                pl_pipeline_run_append_span         (PlPipelineRun      *sel
 void                pl_pipeline_run_take_events         (PlPipelineRun      *self,
                                                          PlAllocEvent       *events,
                                                          gsize               n_events);
+void                pl_pipeline_run_take_array_events   (PlPipelineRun      *self,
+                                                         PlArrayEvent       *events,
+                                                         gsize               n_events);
+void                pl_pipeline_run_set_argument_name   (PlPipelineRun      *self,
+                                                         guint64             array_id,
+                                                         const char         *name);
 /* A peak of resident memory measured by other means than the samples
  * (the kernel's high-water mark, which no sampling interval can miss);
  * the pipeline's peak RSS is the highest of this and its samples. */

@@ -143,6 +143,18 @@ hook_output (gpointer    user_data,
     st->output_func (line, st->output_data);
 }
 
+static void
+note_argument (const char *name,
+               PlArray    *array,
+               gpointer    user_data)
+{
+  RunState *st = user_data;
+
+  pl_array_note_existing (array);
+  if (name != NULL)
+    pl_pipeline_run_set_argument_name (st->pipeline, array->id, name);
+}
+
 static gboolean
 measure_pipeline (RunState  *st,
                   PlInterp  *interp,
@@ -153,7 +165,8 @@ measure_pipeline (RunState  *st,
 {
   g_autoptr(GError) local_error = NULL;
   PlAllocEvent *events;
-  gsize n_events;
+  PlArrayEvent *array_events;
+  gsize n_events, n_array_events;
   gint64 t_end;
   gboolean ok;
 
@@ -164,6 +177,9 @@ measure_pipeline (RunState  *st,
   pl_alloc_set_line (0);
 
   pl_alloc_start_recording ();
+  /* The arguments exist already (partial made them): the array log starts
+   * with them, so the inspector can list them. */
+  pl_value_foreach_bound_array (callable, note_argument, st);
   pl_alloc_reset_peak ();
   if (!pl_sampler_start (st->sampler, interval_ns, pl_alloc_get_live_bytes,
                          &st->current_line, &st->t0, error))
@@ -178,12 +194,15 @@ measure_pipeline (RunState  *st,
   t_end = pl_alloc_now_ns ();
   close_span (st, t_end);   /* open only if the pipeline failed */
   pl_sampler_stop (st->sampler);
-  events = pl_alloc_stop_recording (&n_events);
+  events = pl_alloc_stop_recording_full (&n_events, &array_events, &n_array_events);
   pl_alloc_set_line (0);
 
   for (gsize i = 0; i < n_events; i++)
     events[i].time_ns -= st->t0;
+  for (gsize i = 0; i < n_array_events; i++)
+    array_events[i].time_ns -= st->t0;
   pl_pipeline_run_take_events (st->pipeline, events, n_events);
+  pl_pipeline_run_take_array_events (st->pipeline, array_events, n_array_events);
   pl_sampler_copy_to (st->sampler, st->pipeline);
   pl_pipeline_run_set_total_time_ns (st->pipeline, t_end - st->t0);
   pl_pipeline_run_finish (st->pipeline);

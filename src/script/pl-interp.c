@@ -2986,3 +2986,126 @@ pl_value_get_code (PlValue *callable)
     return pl_value_get_code (callable->partial.func.obj);
   return NULL;
 }
+
+/* The arrays in @v: itself, or those in a tuple, list or dict. */
+static void
+foreach_array_in (PlVal            *v,
+                  const char       *name,
+                  PlBoundArrayFunc  func,
+                  gpointer          user_data)
+{
+  if (v->kind == PL_V_ARRAY && !v->np_scalar)
+    {
+      func (name, v->arr, user_data);
+      return;
+    }
+  if (v->kind != PL_V_OBJ)
+    return;
+  /* Containers are bounded in depth (PlValue.depth), so this ends. */
+  switch (v->obj->kind)
+    {
+    case PL_OBJ_TUPLE:
+    case PL_OBJ_LIST:
+      for (guint i = 0; i < v->obj->seq.n; i++)
+        foreach_array_in (&v->obj->seq.items[i], name, func, user_data);
+      break;
+    case PL_OBJ_DICT:
+      for (guint i = 0; i < v->obj->dict.n; i++)
+        foreach_array_in (&v->obj->dict.values[i], name, func, user_data);
+      break;
+    case PL_OBJ_BOXED:
+      foreach_array_in (&v->obj->boxed, name, func, user_data);
+      break;
+    default:
+      break;
+    }
+}
+
+/* The parameter of @fn (a script function or NULL) at @index, or NULL. */
+static const char *
+param_name (PlValue *fn,
+            guint    index)
+{
+  if (fn == NULL || fn->kind != PL_OBJ_FUNCTION || index >= fn->func.n_params)
+    return NULL;
+  return fn->func.def->items[index]->str;
+}
+
+static PlValue *
+partial_target (PlValue *callable)
+{
+  while (callable->kind == PL_OBJ_PARTIAL)
+    {
+      if (callable->partial.func.kind != PL_V_OBJ)
+        return NULL;
+      callable = callable->partial.func.obj;
+    }
+  return callable;
+}
+
+/* Positional arguments of nested partials, innermost first (the order the
+ * function receives them); *@n_positional counts them. */
+static void
+foreach_partial_array (PlValue          *partial,
+                       PlValue          *fn,
+                       guint            *n_positional,
+                       GHashTable       *bound,
+                       PlBoundArrayFunc  func,
+                       gpointer          user_data)
+{
+  if (partial->partial.func.kind == PL_V_OBJ && partial->partial.func.obj->kind == PL_OBJ_PARTIAL)
+    foreach_partial_array (partial->partial.func.obj, fn, n_positional, bound, func, user_data);
+
+  for (guint i = 0; i < partial->partial.n_args; i++)
+    {
+      const char *name = param_name (fn, (*n_positional)++);
+
+      if (name != NULL)
+        g_hash_table_add (bound, (gpointer) name);
+      foreach_array_in (&partial->partial.args[i], name, func, user_data);
+    }
+  for (guint i = 0; i < partial->partial.n_kw; i++)
+    {
+      g_hash_table_add (bound, partial->partial.kw_names[i]);
+      foreach_array_in (&partial->partial.kw_values[i], partial->partial.kw_names[i], func, user_data);
+    }
+}
+
+/**
+ * pl_value_foreach_bound_array:
+ * @callable: a pipeline: a function, partial or builtin
+ * @func: called with each array and the parameter it binds (or %NULL)
+ *
+ * Calls @func for each array that calling @callable hands to the function
+ * without making it: the arguments a partial binds and the defaults of the
+ * parameters it leaves, looking into tuples, lists and dicts among them.
+ * These exist before a run measures the pipeline. An array bound twice is
+ * reported twice.
+ */
+void
+pl_value_foreach_bound_array (PlValue          *callable,
+                              PlBoundArrayFunc  func,
+                              gpointer          user_data)
+{
+  g_autoptr(GHashTable) bound = NULL;
+  PlValue *fn;
+  guint n_positional = 0;
+
+  g_return_if_fail (callable != NULL);
+  g_return_if_fail (func != NULL);
+
+  bound = g_hash_table_new (g_str_hash, g_str_equal);
+  fn = partial_target (callable);
+  if (callable->kind == PL_OBJ_PARTIAL)
+    foreach_partial_array (callable, fn, &n_positional, bound, func, user_data);
+
+  if (fn != NULL && fn->kind == PL_OBJ_FUNCTION)
+    for (guint i = n_positional; i < fn->func.n_params; i++)
+      {
+        const char *name = param_name (fn, i);
+
+        if (fn->func.defaults[i].kind != PL_V_UNBOUND &&
+            !g_hash_table_contains (bound, name))
+          foreach_array_in (&fn->func.defaults[i], name, func, user_data);
+      }
+}

@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "engine/pl-array.h"
 #include "engine/pl-error.h"
 
 G_BEGIN_DECLS
@@ -150,6 +151,15 @@ const char   *pl_value_get_callable_name    (PlValue        *callable);
 /* The code identity of a script function (through partials); NULL for a
  * builtin such as np.ones, which has no lines of the script. */
 gconstpointer pl_value_get_code             (PlValue        *callable);
+/* The arrays a pipeline is handed without making them (a partial's bound
+ * arguments, its function's defaults), with the parameter each binds (NULL
+ * when unknown). */
+typedef void (*PlBoundArrayFunc) (const char     *name,
+                                  PlArray        *array,
+                                  gpointer        user_data);
+void          pl_value_foreach_bound_array  (PlValue          *callable,
+                                             PlBoundArrayFunc  func,
+                                             gpointer          user_data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlScript, pl_script_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlInterp, pl_interp_free)

@@ -7,6 +7,7 @@
 #include "app/pl-inspector.h"
 #include "app/pl-line-table.h"
 #include "app/pl-plot-view.h"
+#include "run/pl-runner.h"
 
 #include "pl-test-utils.h"
 
@@ -172,8 +173,16 @@ test_plot_view (void)
 }
 
 static void
+record_line (int *activated,
+             int  line)
+{
+  *activated = line;
+}
+
+static void
 test_line_table (void)
 {
+  int activated = 0;
   g_autoptr(PlRun) run = make_run ();
   PlLineTable *table = pl_line_table_new ();
   GtkWindow *window = show_in_window (GTK_WIDGET (table), 800, 300);
@@ -199,8 +208,20 @@ test_line_table (void)
   pl_line_table_sort_by (table, "code", TRUE);
   g_assert_cmpint (pl_line_table_get_row_line (table, 0), ==, 3);
 
+  /* Selecting a row (a click, the arrow keys) shows its line everywhere;
+   * the window's own selection is not announced back. */
+  g_signal_connect_swapped (table, "line-activated", G_CALLBACK (record_line), &activated);
   pl_line_table_select_line (table, 2);
   pl_test_drain ();
+  g_assert_cmpint (activated, ==, 0);
+  {
+    GtkColumnView *view = GTK_COLUMN_VIEW (pl_test_find_widget (GTK_WIDGET (table), GTK_TYPE_COLUMN_VIEW, 0));
+    GtkSelectionModel *model = gtk_column_view_get_model (view);
+
+    /* Sorted by code, descending: row 0 is line 3. */
+    gtk_selection_model_select_item (model, 0, TRUE);
+    g_assert_cmpint (activated, ==, 3);
+  }
 
   pl_line_table_set_run (table, NULL, NULL);
   g_assert_cmpuint (pl_line_table_get_n_rows (table), ==, 0);
@@ -209,31 +230,64 @@ test_line_table (void)
   pl_test_drain ();
 }
 
+/* The inspector over a real run: its rows name each array's type, where it
+ * came from and whose data it uses. */
+static const char inspector_source[] =
+  "import numpy as np\n"                          /* 1 */
+  "from functools import partial\n"               /* 2 */
+  "def main(x):\n"                                /* 3 */
+  "    a = np.ones(1000)\n"                       /* 4 */
+  "    b = a[::2]\n"                              /* 5 */
+  "    c = x.T\n"                                 /* 6 */
+  "    del b\n"                                   /* 7 */
+  "utils.analyze_memory(partial(main, np.zeros((20, 5), dtype=np.int32)))\n";
+
 static void
 test_inspector (void)
 {
-  g_autoptr(PlRun) run = make_run ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlScript) script = pl_script_parse ("inspect.py", inspector_source, -1, &error);
+  g_autoptr(PlRun) run = NULL;
   PlInspector *inspector = pl_inspector_new ();
-  GtkWindow *window = show_in_window (GTK_WIDGET (inspector), 400, 300);
+  GtkWindow *window = show_in_window (GTK_WIDGET (inspector), 500, 400);
+  g_autofree char *text = NULL;
 
-  pl_inspector_set_run (inspector, run, source);
-  g_assert_cmpuint (pl_inspector_get_n_buffers (inspector), ==, 0);
+  g_assert_no_error (error);
+  run = pl_run_experiment_sync (script, 0, NULL, NULL, &error);
+  g_assert_no_error (error);
 
-  pl_inspector_set_time (inspector, 0, 6000000);
-  g_assert_cmpuint (pl_inspector_get_n_buffers (inspector), ==, 2);
-  g_assert_cmpint (pl_inspector_get_total_bytes (inspector), ==, 16000000);
+  pl_inspector_set_run (inspector, run, inspector_source);
+  g_assert_null (pl_inspector_get_snapshot (inspector));
+  g_assert_cmpuint (pl_inspector_get_n_rows (inspector), ==, 0);
 
-  /* After line 3: its result is alive, the ones of line 2 are freed. */
-  g_assert_true (pl_inspector_set_line (inspector, 3));
-  g_assert_cmpuint (pl_inspector_get_n_buffers (inspector), ==, 1);
-  g_assert_cmpint (pl_inspector_get_total_bytes (inspector), ==, 8000000);
+  /* At the start: the argument alone, by its parameter's name. */
+  pl_inspector_set_time (inspector, 0, 0);
+  g_assert_cmpuint (pl_inspector_get_n_rows (inspector), ==, 1);
+  text = pl_inspector_dup_row_text (inspector, 0);
+  g_assert_cmpstr (text, ==, "x — int32 (20, 5)\nArgument, made before the measurement · owns its data");
+  g_clear_pointer (&text, g_free);
 
-  g_assert_true (pl_inspector_set_line (inspector, 2));
-  g_assert_cmpuint (pl_inspector_get_n_buffers (inspector), ==, 1);
+  /* After line 6: a owns its data, b views it, c views the argument. */
+  g_assert_true (pl_inspector_set_line (inspector, 6));
+  g_assert_cmpuint (pl_inspector_get_n_rows (inspector), ==, 4);
+  g_assert_cmpint (pl_snapshot_get_allocated_bytes (pl_inspector_get_snapshot (inspector)), ==, 8000);
+  text = pl_inspector_dup_row_text (inspector, 1);
+  g_assert_cmpstr (text, ==, "float64 (1000,)\nLine 4: a = np.ones(1000) · owns its data (created)");
+  g_clear_pointer (&text, g_free);
+  text = pl_inspector_dup_row_text (inspector, 2);
+  g_assert_cmpstr (text, ==, "float64 (500,)\nLine 5: b = a[::2] · view of the array from line 4");
+  g_clear_pointer (&text, g_free);
+  text = pl_inspector_dup_row_text (inspector, 3);
+  g_assert_cmpstr (text, ==, "int32 (5, 20)\nLine 6: c = x.T · view of x");
+  g_clear_pointer (&text, g_free);
+
+  /* del b: the view goes, a stays. */
+  g_assert_true (pl_inspector_set_line (inspector, 7));
+  g_assert_cmpuint (pl_inspector_get_n_rows (inspector), ==, 3);
 
   g_assert_false (pl_inspector_set_line (inspector, 42));
-  pl_inspector_set_time (inspector, 0, 0);
-  g_assert_cmpuint (pl_inspector_get_n_buffers (inspector), ==, 0);
+  pl_inspector_set_run (inspector, NULL, NULL);
+  g_assert_cmpuint (pl_inspector_get_n_rows (inspector), ==, 0);
   pl_test_drain ();
 
   gtk_window_destroy (window);

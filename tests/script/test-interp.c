@@ -124,6 +124,7 @@ typedef struct
   guint         n_lines;
   GPtrArray    *names;
   GPtrArray    *codes;
+  GString      *bound;       /* "name:nbytes " of each pipeline's bound arrays, "|" after each */
   PlAnalyzeOptions options;
   gint          call_line;
   gboolean      fail_analyze;
@@ -166,6 +167,17 @@ on_output (gpointer    user_data,
   g_string_append_printf (r->output, "%s\n", line);
 }
 
+static void
+on_bound_array (const char *name,
+                PlArray    *array,
+                gpointer    user_data)
+{
+  Rec *r = user_data;
+
+  g_string_append_printf (r->bound, "%s:%" G_GSIZE_FORMAT " ",
+                          name ? name : "?", pl_array_get_nbytes (array));
+}
+
 static gboolean
 on_analyze (gpointer                user_data,
             PlInterp               *interp,
@@ -189,6 +201,8 @@ on_analyze (gpointer                user_data,
   for (guint i = 0; i < n_pipelines; i++)
     {
       g_ptr_array_add (r->names, g_strdup (pl_value_get_callable_name (pipelines[i])));
+      pl_value_foreach_bound_array (pipelines[i], on_bound_array, r);
+      g_string_append (r->bound, "|");
       g_ptr_array_add (r->codes, (gpointer) pl_value_get_code (pipelines[i]));
       r->target = pl_value_get_code (pipelines[i]);
       r->base = pl_alloc_get_live_bytes ();
@@ -207,6 +221,7 @@ rec_new (void)
   Rec *r = g_new0 (Rec, 1);
   r->output = g_string_new (NULL);
   r->events = g_string_new (NULL);
+  r->bound = g_string_new (NULL);
   r->names = g_ptr_array_new_with_free_func (g_free);
   r->codes = g_ptr_array_new ();
   return r;
@@ -217,6 +232,7 @@ rec_free (Rec *r)
 {
   g_string_free (r->output, TRUE);
   g_string_free (r->events, TRUE);
+  g_string_free (r->bound, TRUE);
   g_ptr_array_unref (r->names);
   g_ptr_array_unref (r->codes);
   g_free (r);
@@ -240,6 +256,35 @@ run (const char  *source,
     return FALSE;
   interp = pl_interp_new (script, &hooks, r);
   return pl_interp_run (interp, error);
+}
+
+/* The arrays a run notes as alive before a pipeline starts. */
+static void
+test_bound_arrays (void)
+{
+  g_autoptr(Rec) r = rec_new ();
+  g_autoptr(GError) error = NULL;
+
+  run ("import numpy as np\n"
+       "from functools import partial\n"
+       "def f(x, y, lst, z=np.zeros(5), w=3):\n"
+       "    pass\n"
+       "def g(a, b=np.ones(2)):\n"
+       "    pass\n"
+       "def h(c=np.ones(9)):\n"
+       "    pass\n"
+       "v = np.ones(16)\n"
+       "utils.analyze_memory(partial(f, v[::2], 2, [np.ones(3), (np.ones(4),)]),\n"
+       "                     partial(partial(g, np.ones(6)), b=np.ones(7)),\n"
+       "                     partial(np.ones, 5), h, partial(g, {'k': np.ones(1)}))\n",
+       r, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (r->bound->str, ==,
+                   "x:64 lst:24 lst:32 z:40 |"   /* a view, a list and a tuple in it, a default */
+                   "a:48 b:56 |"                 /* nested partials; a keyword replaces the default */
+                   "|"                           /* a NumPy function */
+                   "c:72 |"                      /* a function alone: its defaults */
+                   "a:8 b:16 |");                /* dict values */
 }
 
 static void
@@ -620,6 +665,7 @@ main (int    argc,
   g_test_add_func ("/script/interp/refcounts", test_refcounts);
   g_test_add_func ("/script/interp/numexpr-last", test_numexpr_last);
   g_test_add_func ("/script/interp/callables", test_callables);
+  g_test_add_func ("/script/interp/bound-arrays", test_bound_arrays);
   g_test_add_func ("/script/interp/experiments", test_experiments);
   g_test_add_func ("/script/interp/error-format", test_error_format);
   g_test_add_func ("/script/interp/cancel-loop", test_cancel_loop);
