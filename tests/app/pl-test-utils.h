@@ -183,6 +183,25 @@ pl_test_wait_for_frame (GtkWidget *widget)
   g_signal_handler_disconnect (clock, handler);
 }
 
+/* The text of the newest toast of @window (the message shown last), or
+ * %NULL. A toast that is being dismissed stays a child of the overlay until
+ * its animation ends, so the newest is the last one. */
+static inline const char *
+pl_test_get_toast (GtkWidget *window)
+{
+  GtkWidget *overlay = pl_test_find_widget (window, ADW_TYPE_TOAST_OVERLAY, 0);
+  GtkWidget *toast = NULL;
+
+  g_assert_nonnull (overlay);
+  for (GtkWidget *c = gtk_widget_get_first_child (overlay); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (g_str_equal (gtk_widget_get_css_name (c), "toast"))
+      toast = c;
+
+  if (toast == NULL)
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (pl_test_find_widget (toast, GTK_TYPE_LABEL, 0)));
+}
+
 /* Presses @keyval with @modifiers as far as shortcuts go: the shortcut
  * controllers (key bindings, accelerators) of the focus widget of @window
  * and then of each of its ancestors, until one handles the key. GTK 4 has
