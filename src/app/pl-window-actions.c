@@ -31,6 +31,7 @@ pl_window_toast (PlWindow   *self,
                  const char *message)
 {
   g_autofree char *first_line = NULL;
+  g_autofree char *title = NULL;
   const char *newline;
   AdwToast *toast;
 
@@ -41,13 +42,30 @@ pl_window_toast (PlWindow   *self,
   newline = strchr (message, '\n');
   first_line = newline ? g_strndup (message, newline - message) : g_strdup (message);
 
-  /* A new message replaces the one shown: it is about what the user just
-   * did, and the overlay would queue it behind the older one for up to
-   * six seconds. */
-  if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
+  /* Before libadwaita 1.4 a toast's title is always markup, and file names
+   * and Python's messages ("'<' not supported") are not. */
+#if ADW_CHECK_VERSION (1, 4, 0)
+  title = g_steal_pointer (&first_line);
+#else
+  title = g_markup_escape_text (first_line, -1);
+#endif
 
-  toast = adw_toast_new (first_line);
+  /* A new message takes the place of the one shown: it is about what the
+   * user just did, and the overlay would queue a new toast behind the
+   * shown one for up to six seconds. Adding the shown toast again restarts
+   * its timeout. (Dismissing it for a new one instead can crash
+   * libadwaita 1.2 when the window closes during the animations.) */
+  if (self->toast != NULL)
+    {
+      adw_toast_set_title (self->toast, title);
+      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->toast));
+      return;
+    }
+
+  toast = adw_toast_new (title);
+#if ADW_CHECK_VERSION (1, 4, 0)
+  adw_toast_set_use_markup (toast, FALSE);
+#endif
   adw_toast_set_timeout (toast, 6);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);
   g_set_weak_pointer (&self->toast, toast);

@@ -335,6 +335,14 @@ test_drop_refused (void)
   g_assert_cmpstr (pl_document_get_text (document), ==, text);
   g_assert_true (pl_document_get_modified (document));
 
+  /* A name that is not markup-safe is shown as it is. */
+  {
+    g_autoptr(GFile) odd = make_file ("R&D <1>.py", "\xff\xfe", 2);
+
+    g_assert_true (drop_files (window, odd, NULL));
+    wait_for_toast (window, "Could not open “R&D <1>.py”: it is not a text file");
+  }
+
   /* A folder named like a script. */
   g_assert_cmpint (g_mkdir (folder_path, 0755), ==, 0);
   folder = g_file_new_for_path (folder_path);
@@ -789,6 +797,20 @@ check_unreadable (GFile      *file,
   settle ();
   after = read_file (file);
   g_assert_cmpstr (after, ==, before);
+
+  pl_test_application_close_all (app);
+
+  /* Dropped on such a window, the same file gives the same answer. */
+  window = pl_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  activate (window, "win.open-example", g_variant_new_string ("s3-del"));
+  document = get_document (window);
+  g_assert_true (drop_files (window, file, NULL));
+  wait_for_toast (window, message);
+  settle ();
+  g_assert_cmpuint (n_windows (app), ==, 1);
+  g_assert_null (pl_window_get_file (window));
+  g_assert_cmpstr (pl_document_get_text (document), ==, text);
 
   pl_test_application_close_all (app);
 }
