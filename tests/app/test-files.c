@@ -884,13 +884,27 @@ int
 main (int   argc,
       char *argv[])
 {
+  gboolean owner;
   int status;
 
+  /* A child of g_test_trap_subprocess() inherits the environment and works
+   * in its parent's folders, which the parent removes at the end. */
+  data_home = g_strdup (g_getenv ("PL_TEST_DATA_HOME"));
+  temp_dir = g_strdup (g_getenv ("PL_TEST_TEMP_DIR"));
+  owner = data_home == NULL || temp_dir == NULL;
+  if (owner)
+    {
+      g_free (data_home);
+      g_free (temp_dir);
+      data_home = g_dir_make_tmp ("peakline-data-XXXXXX", NULL);
+      temp_dir = g_dir_make_tmp ("peakline-files-XXXXXX", NULL);
+      g_assert_nonnull (data_home);
+      g_assert_nonnull (temp_dir);
+      g_setenv ("PL_TEST_DATA_HOME", data_home, TRUE);
+      g_setenv ("PL_TEST_TEMP_DIR", temp_dir, TRUE);
+    }
+
   /* Before anything reads it: GtkRecentManager's file goes here. */
-  data_home = g_dir_make_tmp ("peakline-data-XXXXXX", NULL);
-  temp_dir = g_dir_make_tmp ("peakline-files-XXXXXX", NULL);
-  g_assert_nonnull (data_home);
-  g_assert_nonnull (temp_dir);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
   pl_test_gtk_init (&argc, &argv);
@@ -912,11 +926,12 @@ main (int   argc,
   status = g_test_run ();
 
   /* What the tests made, with whatever was left in it. */
-  {
-    const char *rm[] = { "rm", "-rf", data_home, temp_dir, NULL };
+  if (owner)
+    {
+      const char *rm[] = { "rm", "-rf", data_home, temp_dir, NULL };
 
-    g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
-  }
+      g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+    }
 
   return status;
 }
