@@ -22,7 +22,7 @@ pl_application_get_empty_window (PlApplication *self)
 {
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     {
-      if (PL_IS_WINDOW (l->data) && pl_window_get_file (l->data) == NULL)
+      if (PL_IS_WINDOW (l->data) && pl_window_is_empty (l->data))
         return l->data;
     }
 
@@ -75,7 +75,8 @@ pl_application_open (GApplication  *app,
   PlApplication *self = PL_APPLICATION (app);
 
   /* One window per script, as in GNOME's document applications; a window
-   * that shows nothing yet is reused for the first one. */
+   * that shows nothing of the user's (no file, no unsaved changes) is
+   * reused for the first one. */
   for (int i = 0; i < n_files; i++)
     {
       PlWindow *window = pl_application_get_empty_window (self);

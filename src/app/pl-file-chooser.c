@@ -35,6 +35,73 @@ chooser_new (PlFileChosenFunc callback,
   return chooser;
 }
 
+/* --- the testing seam ------------------------------------------------- */
+
+/* The answer of the next dialog, when a test has set one. */
+static struct
+{
+  gboolean  armed;
+  GFile    *file;
+  char     *suggestion;   /* what the last answered dialog suggested */
+} test_answer;
+
+typedef struct
+{
+  Chooser *chooser;
+  GFile   *file;
+} TestReply;
+
+static gboolean
+test_reply_cb (gpointer data)
+{
+  TestReply *reply = data;
+
+  chooser_finish (reply->chooser, reply->file);
+  g_clear_object (&reply->file);
+  g_free (reply);
+  return G_SOURCE_REMOVE;
+}
+
+void
+pl_file_chooser_set_test_answer (GFile *file)
+{
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  g_set_object (&test_answer.file, file);
+  test_answer.armed = TRUE;
+}
+
+char *
+pl_file_chooser_dup_test_suggestion (void)
+{
+  return g_strdup (test_answer.suggestion);
+}
+
+/* Answers for the dialog when a test has armed an answer: from the main
+ * loop, as a dialog does, and only once. */
+static gboolean
+answer_for_test (const char       *initial_name,
+                 PlFileChosenFunc  callback,
+                 gpointer          user_data,
+                 GDestroyNotify    destroy)
+{
+  TestReply *reply;
+
+  if (!test_answer.armed)
+    return FALSE;
+
+  reply = g_new0 (TestReply, 1);
+  reply->chooser = chooser_new (callback, user_data, destroy);
+  reply->file = g_steal_pointer (&test_answer.file);
+  g_free (test_answer.suggestion);
+  test_answer.suggestion = g_strdup (initial_name);
+  test_answer.armed = FALSE;
+  g_idle_add (test_reply_cb, reply);
+  return TRUE;
+}
+
+/* --- the dialogs -------------------------------------------------------- */
+
 static GtkFileFilter *
 filter_new (const char *name,
             const char *pattern,
@@ -78,10 +145,16 @@ pl_file_chooser_open_script (GtkWindow        *parent,
                              gpointer          user_data,
                              GDestroyNotify    destroy)
 {
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) filter = filter_new (_("Python Scripts"), "*.py", "text/x-python");
+  g_autoptr(GtkFileDialog) dialog = NULL;
+  g_autoptr(GListStore) filters = NULL;
+  g_autoptr(GtkFileFilter) filter = NULL;
 
+  if (answer_for_test (NULL, callback, user_data, destroy))
+    return;
+
+  dialog = gtk_file_dialog_new ();
+  filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  filter = filter_new (_("Python Scripts"), "*.py", "text/x-python");
   g_list_store_append (filters, filter);
   gtk_file_dialog_set_title (dialog, title);
   gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
@@ -100,10 +173,16 @@ pl_file_chooser_save (GtkWindow        *parent,
                       gpointer          user_data,
                       GDestroyNotify    destroy)
 {
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) filter = filter_new (filter_name, pattern, NULL);
+  g_autoptr(GtkFileDialog) dialog = NULL;
+  g_autoptr(GListStore) filters = NULL;
+  g_autoptr(GtkFileFilter) filter = NULL;
 
+  if (answer_for_test (initial_name, callback, user_data, destroy))
+    return;
+
+  dialog = gtk_file_dialog_new ();
+  filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  filter = filter_new (filter_name, pattern, NULL);
   g_list_store_append (filters, filter);
   gtk_file_dialog_set_title (dialog, title);
   gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
@@ -138,8 +217,12 @@ pl_file_chooser_open_script (GtkWindow        *parent,
                              GDestroyNotify    destroy)
 {
   GtkFileChooserNative *native;
-  GtkFileFilter *filter = filter_new (_("Python Scripts"), "*.py", "text/x-python");
+  GtkFileFilter *filter;
 
+  if (answer_for_test (NULL, callback, user_data, destroy))
+    return;
+
+  filter = filter_new (_("Python Scripts"), "*.py", "text/x-python");
   native = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
@@ -161,8 +244,12 @@ pl_file_chooser_save (GtkWindow        *parent,
                       GDestroyNotify    destroy)
 {
   GtkFileChooserNative *native;
-  GtkFileFilter *filter = filter_new (filter_name, pattern, NULL);
+  GtkFileFilter *filter;
 
+  if (answer_for_test (initial_name, callback, user_data, destroy))
+    return;
+
+  filter = filter_new (filter_name, pattern, NULL);
   native = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);

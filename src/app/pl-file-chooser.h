@@ -29,4 +29,11 @@ void pl_file_chooser_save        (GtkWindow        *parent,
                                   gpointer          user_data,
                                   GDestroyNotify    destroy);
 
+/* Testing seam, compiled always and used only by the tests: the next
+ * dialog is not shown but answers @file (NULL: the user cancelled), from
+ * the main loop as a dialog would. Armed for one dialog. */
+void  pl_file_chooser_set_test_answer     (GFile *file);
+/* The name the last dialog answered by the seam suggested (NULL for Open). */
+char *pl_file_chooser_dup_test_suggestion (void);
+
 G_END_DECLS

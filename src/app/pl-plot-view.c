@@ -5,40 +5,11 @@
 #include <adwaita.h>
 
 #include "plot/pl-format.h"
-#include "plot/pl-plot.h"
 
-#include "pl-plot-view.h"
+#include "pl-plot-view-private.h"
 
 /* How close to a line mark a click must be, in logical pixels. */
 #define MARK_HIT_DISTANCE 6.0
-
-struct _PlPlotView
-{
-  GtkWidget parent_instance;
-
-  /* Children */
-  GtkWidget    *progress;      /* spinner and elapsed time, while running */
-  GtkSpinner   *spinner;
-  GtkLabel     *elapsed_label;
-
-  /* Owned */
-  PlRun        *run;
-  PlPlotLayout *layout;        /* for the current size, run and options */
-  GskRenderNode *plot_node;    /* the drawn layout, until something changes */
-  char        **source_lines;
-  gint64        run_started_us;
-  guint         elapsed_id;
-
-  int           layout_width;
-  int           layout_height;
-  double        hover_x;
-  double        hover_y;
-  int           highlight_line;
-  guint         running : 1;
-  guint         hovering : 1;
-  guint         show_rss : 1;
-  guint         show_alloc : 1;
-};
 
 G_DEFINE_FINAL_TYPE (PlPlotView, pl_plot_view, GTK_TYPE_WIDGET)
 
@@ -88,7 +59,7 @@ pl_plot_view_get_options (PlPlotView *self,
 }
 
 /* The layout for the widget's current size (NULL without a run). */
-static PlPlotLayout *
+PlPlotLayout *
 pl_plot_view_ensure_layout (PlPlotView *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
@@ -166,7 +137,36 @@ pl_plot_view_snapshot (GtkWidget   *widget,
         }
     }
 
+  gtk_widget_snapshot_child (widget, self->cursor_line, snapshot);
   gtk_widget_snapshot_child (widget, self->progress, snapshot);
+  gtk_widget_snapshot_child (widget, GTK_WIDGET (self->cursor_info), snapshot);
+}
+
+static void
+pl_plot_view_measure (GtkWidget      *widget,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int            *minimum,
+                      int            *natural,
+                      int            *minimum_baseline,
+                      int            *natural_baseline)
+{
+  PlPlotView *self = PL_PLOT_VIEW (widget);
+
+  /* The plot itself fits any size; the cursor floats over it. */
+  gtk_widget_measure (self->progress, orientation, for_size, minimum, natural, NULL, NULL);
+}
+
+static void
+pl_plot_view_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  PlPlotView *self = PL_PLOT_VIEW (widget);
+
+  gtk_widget_allocate (self->progress, width, height, baseline, NULL);
+  pl_plot_view_cursor_allocate (self, width, height);
 }
 
 gboolean
@@ -217,37 +217,50 @@ line_at_time (PlPipelineRun *pipeline,
 }
 
 char *
-pl_plot_view_dup_tooltip_at (PlPlotView *self,
-                             double      x,
-                             double      y)
+pl_plot_view_dup_info (PlPlotView *self,
+                       guint       panel,
+                       gint64      time_ns,
+                       int         line,
+                       gboolean    markup)
 {
-  PlPlotLayout *layout;
-  PlPipelineRun *pipeline;
+  PlPlotLayout *layout = pl_plot_view_ensure_layout (self);
+  const char *name = pl_pipeline_run_get_name (pl_run_get_pipeline (self->run, panel));
   g_autofree char *time_text = NULL;
   g_autofree char *rss_text = NULL;
   g_autofree char *alloc_text = NULL;
+  g_autofree char *code = NULL;
   GString *text;
-  gint64 rss = 0, alloc = 0, t;
-  guint panel;
-  int line;
+  gint64 rss = 0, alloc = 0;
 
-  g_return_val_if_fail (PL_IS_PLOT_VIEW (self), NULL);
+  /* Before the first sample nothing is measured yet: the figures are
+   * relative to the pipeline's start, so that is 0. */
+  if (layout != NULL)
+    pl_plot_layout_sample_at_time (layout, panel, time_ns, &rss, &alloc);
 
-  if (self->running || !pl_plot_view_get_time_at (self, x, y, &panel, &t))
-    return NULL;
-
-  layout = pl_plot_view_ensure_layout (self);
-  pipeline = pl_run_get_pipeline (self->run, panel);
-  if (!pl_plot_layout_sample_at_time (layout, panel, t, &rss, &alloc))
-    return NULL;
-
-  time_text = pl_format_duration (t / 1e9, 1);
+  time_text = pl_format_duration (time_ns / 1e9, 1);
   rss_text = pl_format_mebibytes (rss, 1);
   alloc_text = pl_format_mebibytes (alloc, 1);
-  line = line_at_time (pipeline, t);
+  if (line > 0 && self->source_lines != NULL && (guint) line <= g_strv_length (self->source_lines))
+    code = g_strstrip (g_strdup (self->source_lines[line - 1]));
+
+  if (!markup)
+    {
+      /* What a screen reader says of the plot's keyboard cursor. */
+      if (line > 0 && code != NULL)
+        /* Translators: pipeline, line, its code, time, resident and
+         * allocated memory, e.g. "fun1, line 3 (x = x * 2), at 4.0 ms:
+         * resident memory 7.6 MiB, allocated 15.3 MiB". */
+        return g_strdup_printf (_("%s, line %d (%s), at %s: resident memory %s, allocated %s"),
+                                name, line, code, time_text, rss_text, alloc_text);
+      if (line > 0)
+        return g_strdup_printf (_("%s, line %d, at %s: resident memory %s, allocated %s"),
+                                name, line, time_text, rss_text, alloc_text);
+      return g_strdup_printf (_("%s, at %s: resident memory %s, allocated %s"),
+                              name, time_text, rss_text, alloc_text);
+    }
 
   text = g_string_new (NULL);
-  g_string_append_printf (text, "<b>%s</b>\n", pl_pipeline_run_get_name (pipeline));
+  g_string_append_printf (text, "<b>%s</b>\n", name);
   /* Translators: the plot's tooltip; the values are formatted times and sizes. */
   g_string_append_printf (text, _("Time: %s"), time_text);
   g_string_append_c (text, '\n');
@@ -257,18 +270,38 @@ pl_plot_view_dup_tooltip_at (PlPlotView *self,
   if (line > 0)
     {
       g_string_append_c (text, '\n');
-      if (self->source_lines != NULL && (guint) line <= g_strv_length (self->source_lines))
+      if (code != NULL)
         {
-          g_autofree char *stripped = g_strstrip (g_strdup (self->source_lines[line - 1]));
-          g_autofree char *code = g_markup_escape_text (stripped, -1);
+          g_autofree char *escaped = g_markup_escape_text (code, -1);
 
-          g_string_append_printf (text, _("Line %d: <tt>%s</tt>"), line, code);
+          g_string_append_printf (text, _("Line %d: <tt>%s</tt>"), line, escaped);
         }
       else
         g_string_append_printf (text, _("Line %d"), line);
     }
 
   return g_string_free (text, FALSE);
+}
+
+char *
+pl_plot_view_dup_tooltip_at (PlPlotView *self,
+                             double      x,
+                             double      y)
+{
+  PlPlotLayout *layout;
+  gint64 t;
+  guint panel;
+
+  g_return_val_if_fail (PL_IS_PLOT_VIEW (self), NULL);
+
+  if (self->running || !pl_plot_view_get_time_at (self, x, y, &panel, &t))
+    return NULL;
+
+  layout = pl_plot_view_ensure_layout (self);
+  if (!pl_plot_layout_sample_at_time (layout, panel, t, NULL, NULL))
+    return NULL;
+
+  return pl_plot_view_dup_info (self, panel, t, line_at_time (pl_run_get_pipeline (self->run, panel), t), TRUE);
 }
 
 int
@@ -335,6 +368,16 @@ on_leave (GtkEventControllerMotion *motion,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+void
+pl_plot_view_activate_line (PlPlotView *self,
+                            int         line)
+{
+  g_assert (line > 0);
+
+  pl_plot_view_set_highlight_line (self, line);
+  g_signal_emit (self, signals[LINE_ACTIVATED], 0, line);
+}
+
 static void
 on_click_released (GtkGestureClick *gesture,
                    int              n_press,
@@ -344,11 +387,8 @@ on_click_released (GtkGestureClick *gesture,
 {
   int line = pl_plot_view_get_line_at (self, x, y);
 
-  if (line <= 0)
-    return;
-
-  pl_plot_view_set_highlight_line (self, line);
-  g_signal_emit (self, signals[LINE_ACTIVATED], 0, line);
+  if (line > 0)
+    pl_plot_view_activate_line (self, line);
 }
 
 static gboolean
@@ -377,6 +417,7 @@ pl_plot_view_dispose (GObject *object)
   PlPlotView *self = PL_PLOT_VIEW (object);
 
   g_clear_handle_id (&self->elapsed_id, g_source_remove);
+  pl_plot_view_cursor_dispose (self);
   g_clear_pointer (&self->progress, gtk_widget_unparent);
   g_clear_pointer (&self->layout, pl_plot_layout_unref);
   g_clear_pointer (&self->plot_node, gsk_render_node_unref);
@@ -393,6 +434,22 @@ pl_plot_view_finalize (GObject *object)
   g_clear_pointer (&self->source_lines, g_strfreev);
 
   G_OBJECT_CLASS (pl_plot_view_parent_class)->finalize (object);
+}
+
+static void
+pl_plot_view_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (pl_plot_view_parent_class)->root (widget);
+
+  pl_plot_view_cursor_root (PL_PLOT_VIEW (widget));
+}
+
+static void
+pl_plot_view_unroot (GtkWidget *widget)
+{
+  pl_plot_view_cursor_unroot (PL_PLOT_VIEW (widget));
+
+  GTK_WIDGET_CLASS (pl_plot_view_parent_class)->unroot (widget);
 }
 
 static void
@@ -467,6 +524,10 @@ pl_plot_view_class_init (PlPlotViewClass *klass)
   object_class->set_property = pl_plot_view_set_property;
 
   widget_class->snapshot = pl_plot_view_snapshot;
+  widget_class->measure = pl_plot_view_measure;
+  widget_class->size_allocate = pl_plot_view_size_allocate;
+  widget_class->root = pl_plot_view_root;
+  widget_class->unroot = pl_plot_view_unroot;
   widget_class->query_tooltip = pl_plot_view_query_tooltip;
 
   properties[PROP_RUN] =
@@ -493,9 +554,10 @@ pl_plot_view_class_init (PlPlotViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "plotview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+
+  pl_plot_view_cursor_class_init (widget_class);
 }
 
 static void
@@ -508,7 +570,6 @@ pl_plot_view_init (PlPlotView *self)
   self->show_alloc = TRUE;
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Memory over time"),
                                   -1);
@@ -537,6 +598,8 @@ pl_plot_view_init (PlPlotView *self)
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
+
+  pl_plot_view_cursor_init (self);
 }
 
 PlPlotView *
@@ -564,7 +627,9 @@ pl_plot_view_set_run (PlPlotView *self,
     return;
 
   self->highlight_line = 0;
+  self->has_cursor = FALSE;
   pl_plot_view_invalidate (self);
+  pl_plot_view_cursor_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUN]);
 }
 
@@ -597,6 +662,7 @@ pl_plot_view_set_running (PlPlotView *self,
       self->elapsed_id = g_timeout_add (100, update_elapsed, self);
     }
   gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_BUSY, running, -1);
+  pl_plot_view_cursor_update (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 }
@@ -678,4 +744,5 @@ pl_plot_view_set_source (PlPlotView *self,
   g_clear_pointer (&self->source_lines, g_strfreev);
   if (source != NULL)
     self->source_lines = g_strsplit (source, "\n", -1);
+  pl_plot_view_cursor_update (self);
 }

@@ -18,11 +18,20 @@
 
 /* --- messages ----------------------------------------------------------- */
 
+static void
+on_toast_dismissed (AdwToast *toast,
+                    PlWindow *self)
+{
+  if (self->toast == toast)
+    g_clear_weak_pointer (&self->toast);
+}
+
 void
 pl_window_toast (PlWindow   *self,
                  const char *message)
 {
   g_autofree char *first_line = NULL;
+  g_autofree char *title = NULL;
   const char *newline;
   AdwToast *toast;
 
@@ -32,8 +41,34 @@ pl_window_toast (PlWindow   *self,
    * the caret) is in the Output pane. */
   newline = strchr (message, '\n');
   first_line = newline ? g_strndup (message, newline - message) : g_strdup (message);
-  toast = adw_toast_new (first_line);
+
+  /* Before libadwaita 1.4 a toast's title is always markup, and file names
+   * and Python's messages ("'<' not supported") are not. */
+#if ADW_CHECK_VERSION (1, 4, 0)
+  title = g_steal_pointer (&first_line);
+#else
+  title = g_markup_escape_text (first_line, -1);
+#endif
+
+  /* A new message takes the place of the one shown: it is about what the
+   * user just did, and the overlay would queue a new toast behind the
+   * shown one for up to six seconds. Adding the shown toast again restarts
+   * its timeout. (Dismissing it for a new one instead can crash
+   * libadwaita 1.2 when the window closes during the animations.) */
+  if (self->toast != NULL)
+    {
+      adw_toast_set_title (self->toast, title);
+      adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->toast));
+      return;
+    }
+
+  toast = adw_toast_new (title);
+#if ADW_CHECK_VERSION (1, 4, 0)
+  adw_toast_set_use_markup (toast, FALSE);
+#endif
   adw_toast_set_timeout (toast, 6);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, 0);
+  g_set_weak_pointer (&self->toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -87,59 +122,13 @@ pl_window_dup_display_name (GFile *file)
   return g_steal_pointer (&name);
 }
 
-static void
-on_file_loaded (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+gboolean
+pl_window_is_empty (PlWindow *self)
 {
-  g_autoptr(PlWindow) self = user_data;
-  GFile *file = G_FILE (source);
-  g_autofree char *contents = NULL;
-  g_autofree char *name = pl_window_dup_display_name (file);
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autoptr(GError) error = NULL;
-  gsize length = 0;
+  g_return_val_if_fail (PL_IS_WINDOW (self), FALSE);
 
-  if (!g_file_load_contents_finish (file, result, &contents, &length, NULL, &error))
-    {
-      g_autofree char *message = NULL;
-
-      /* A new name on the command line is a script to write: Save makes it. */
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        message = g_strdup_printf (_("“%s” does not exist yet: Save creates it"), name);
-      else
-        message = g_strdup_printf (_("Could not open “%s”: %s"), name, error->message);
-
-      pl_window_toast (self, message);
-      return;
-    }
-
-  if (!g_utf8_validate (contents, length, NULL) || memchr (contents, '\0', length) != NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not open “%s”: it is not a text file"), name);
-
-      pl_window_toast (self, message);
-      return;
-    }
-
-  pl_workbench_set_filename (self->workbench, basename);
-  pl_workbench_load (self->workbench, contents);
-  pl_window_update_title (self);
-  add_recent (file);
-}
-
-void
-pl_window_open (PlWindow *self,
-                GFile    *file)
-{
-  g_return_if_fail (PL_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  /* The window is the file's from now on, so that a second file opened at
-   * the same time gets its own window. */
-  g_clear_pointer (&self->example_title, g_free);
-  pl_window_set_file (self, file);
-  g_file_load_contents_async (file, NULL, on_file_loaded, g_object_ref (self));
+  return self->file == NULL &&
+         !pl_document_get_modified (pl_workbench_get_document (self->workbench));
 }
 
 /* A window that shows nothing of the user's yet is reused; otherwise the
@@ -150,13 +139,160 @@ pl_window_get_window_for_new_document (PlWindow *self)
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   PlWindow *window;
 
-  if ((self->file == NULL && !pl_document_get_modified (pl_workbench_get_document (self->workbench))) ||
-      !PL_IS_APPLICATION (app))
+  if (pl_window_is_empty (self) || !PL_IS_APPLICATION (app))
     return self;
 
   window = pl_window_new (PL_APPLICATION (app));
   gtk_window_present (GTK_WINDOW (window));
   return window;
+}
+
+typedef enum
+{
+  /* pl_window_open(): into this window, which holds the file meanwhile; a
+   * missing file is a script to write. */
+  OPEN_INTO_WINDOW,
+  /* A file the user chose (a dialog, a recent script, a drop): where it
+   * shows is decided once it has been read, and a failure is only told. */
+  OPEN_CHOSEN,
+} OpenMode;
+
+typedef struct
+{
+  PlWindow *window;     /* where the file was asked for: errors show here */
+  GFile    *file;
+  GFile    *previous;   /* the window's file before (OPEN_INTO_WINDOW) */
+  OpenMode  mode;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_clear_object (&data->window);
+  g_clear_object (&data->file);
+  g_clear_object (&data->previous);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenData, open_data_free)
+
+/* Why @file could not be read, as a sentence for a toast. */
+static char *
+describe_open_error (GFile        *file,
+                     const GError *error)
+{
+  g_autofree char *name = pl_window_dup_display_name (file);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return g_strdup_printf (_("Could not open “%s”: it was moved or deleted"), name);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    return g_strdup_printf (_("Could not open “%s”: it is a folder, not a script"), name);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    return g_strdup_printf (_("Could not open “%s”: you do not have permission to read it"), name);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA))
+    return g_strdup_printf (_("Could not open “%s”: it is not a text file"), name);
+  return g_strdup_printf (_("Could not open “%s”: %s"), name, error->message);
+}
+
+/* What was read becomes the document of @self. */
+static void
+pl_window_show_loaded (PlWindow   *self,
+                       GFile      *file,
+                       const char *contents)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  g_clear_pointer (&self->example_title, g_free);
+  pl_window_set_file (self, file);
+  pl_workbench_set_filename (self->workbench, basename);
+  pl_workbench_load (self->workbench, contents);
+  pl_window_update_title (self);
+  add_recent (file);
+}
+
+static void
+on_file_loaded (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(OpenData) data = user_data;
+  PlWindow *self = data->window;
+  GFile *file = G_FILE (source);
+  g_autofree char *contents = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  /* The window was closed while the file was read: nobody asks any more. */
+  if (self->workbench == NULL)
+    return;
+
+  if (g_file_load_contents_finish (file, result, &contents, &length, NULL, &error) &&
+      (!g_utf8_validate (contents, length, NULL) || memchr (contents, '\0', length) != NULL))
+    g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "not UTF-8 text");
+
+  if (error == NULL)
+    {
+      pl_window_show_loaded (data->mode == OPEN_INTO_WINDOW ? self : pl_window_get_window_for_new_document (self),
+                             file, contents);
+      return;
+    }
+
+  /* A new name on the command line is a script to write: Save makes it. */
+  if (data->mode == OPEN_INTO_WINDOW && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_autofree char *name = pl_window_dup_display_name (file);
+
+      message = g_strdup_printf (_("“%s” does not exist yet: Save creates it"), name);
+      pl_window_toast (self, message);
+      return;
+    }
+
+  /* The window keeps what it had: left with the file, Save would write
+   * its document over a file it never showed. */
+  if (data->mode == OPEN_INTO_WINDOW && self->file != NULL && g_file_equal (self->file, file))
+    pl_window_set_file (self, data->previous);
+
+  /* A recent script that is gone leaves the list. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      gtk_recent_manager_remove_item (gtk_recent_manager_get_default (), uri, NULL);
+    }
+
+  message = describe_open_error (file, error);
+  pl_window_toast (self, message);
+}
+
+static void
+pl_window_load_file (PlWindow *self,
+                     GFile    *file,
+                     OpenMode  mode)
+{
+  OpenData *data = g_new0 (OpenData, 1);
+
+  data->window = g_object_ref (self);
+  data->file = g_object_ref (file);
+  data->previous = self->file != NULL ? g_object_ref (self->file) : NULL;
+  data->mode = mode;
+
+  /* The window is the file's from now on, so that a second file opened at
+   * the same time gets its own window; a failure gives it back. */
+  if (mode == OPEN_INTO_WINDOW)
+    pl_window_set_file (self, file);
+
+  g_file_load_contents_async (file, NULL, on_file_loaded, data);
+}
+
+void
+pl_window_open (PlWindow *self,
+                GFile    *file)
+{
+  g_return_if_fail (PL_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  pl_window_load_file (self, file, OPEN_INTO_WINDOW);
 }
 
 static void
@@ -166,7 +302,7 @@ on_open_chosen (GFile    *file,
   PlWindow *self = user_data;
 
   if (file != NULL)
-    pl_window_open (pl_window_get_window_for_new_document (self), file);
+    pl_window_load_file (self, file, OPEN_CHOSEN);
 }
 
 static void
@@ -185,7 +321,7 @@ open_recent_activated (GtkWidget  *widget,
 {
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
 
-  pl_window_open (pl_window_get_window_for_new_document (PL_WINDOW (widget)), file);
+  pl_window_load_file (PL_WINDOW (widget), file, OPEN_CHOSEN);
 }
 
 static void
@@ -676,19 +812,47 @@ compare_activated (GtkWidget  *widget,
 /* --- drag and drop ------------------------------------------------------ */
 
 static gboolean
+is_python_script (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return name != NULL && g_str_has_suffix (name, ".py");
+}
+
+/* Every script dropped opens, each in its own window as from the Open
+ * dialog; anything else is refused with a word on why. */
+static gboolean
 on_drop (GtkDropTarget *target,
          const GValue  *value,
          double         x,
          double         y,
          PlWindow      *self)
 {
-  GSList *files = g_value_get_boxed (value);
+  GdkFileList *list = g_value_get_boxed (value);
+  g_autoptr(GSList) files = list != NULL ? gdk_file_list_get_files (list) : NULL;
+  GFile *refused = NULL;
+  gboolean opened = FALSE;
 
-  if (files == NULL)
-    return FALSE;
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      if (is_python_script (l->data))
+        {
+          pl_window_load_file (self, l->data, OPEN_CHOSEN);
+          opened = TRUE;
+        }
+      else if (refused == NULL)
+        refused = l->data;
+    }
 
-  pl_window_open (pl_window_get_window_for_new_document (self), files->data);
-  return TRUE;
+  if (refused != NULL)
+    {
+      g_autofree char *name = pl_window_dup_display_name (refused);
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a Python script: Peakline opens .py files"), name);
+
+      pl_window_toast (self, message);
+    }
+
+  return opened;
 }
 
 /* --- setup -------------------------------------------------------------- */

@@ -23,6 +23,9 @@ struct _PlWindow
   GSettings       *settings;
   char            *example_title;   /* the subtitle of an untitled example */
 
+  /* Borrowed (a weak pointer): the message shown, until it is dismissed. */
+  AdwToast        *toast;
+
   guint            close_confirmed : 1;
   guint            close_after_save : 1;
 };

@@ -155,6 +155,7 @@ pl_window_dispose (GObject *object)
 {
   PlWindow *self = PL_WINDOW (object);
 
+  g_clear_weak_pointer (&self->toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), PL_TYPE_WINDOW);
 
   G_OBJECT_CLASS (pl_window_parent_class)->dispose (object);

@@ -15,11 +15,16 @@ PlWindow *pl_window_new      (PlApplication *application);
 GFile    *pl_window_get_file (PlWindow      *self);
 void      pl_window_set_file (PlWindow      *self,
                               GFile         *file);
+/* Whether the window shows nothing of the user's: no file and no unsaved
+ * changes (an example counts as nothing). A script opens in such a window
+ * rather than in a new one. */
+gboolean  pl_window_is_empty (PlWindow      *self);
 
 /* Shows @file: the window is the file's at once (a second file opened at
  * the same time gets its own window); its text follows when it is read. A
  * file that does not exist yet keeps the new pipeline (Save creates it);
- * one that cannot be read says why in a toast. */
+ * one that cannot be read says why in a toast, and the window keeps the
+ * document and the file it had. */
 void      pl_window_open         (PlWindow      *self,
                                   GFile         *file);
 /* Shows the tutorial's example @id (pl-examples.h) as a new, unsaved

@@ -125,6 +125,31 @@ gboolean      pl_plot_layout_sample_at_time (PlPlotLayout      *layout,
                                              gint64            *rss_bytes,
                                              gint64            *alloc_bytes);
 
+/* A line mark: where a line of the pipeline's function started running. */
+typedef struct
+{
+  gint64 time_ns;       /* relative to the pipeline's start */
+  gint64 duration_ns;   /* how long the line ran that time */
+  gint32 line;
+  gsize  span_index;    /* into pl_pipeline_run_get_spans () */
+} PlPlotMark;
+
+/* The marks of @panel (a pipeline of @run) in time order, as the plot
+ * draws them; marks at one time keep the order of their spans. They do
+ * not depend on a layout. pl_plot_get_mark() returns FALSE past the last. */
+gsize         pl_plot_get_n_marks         (PlRun               *run,
+                                           guint                panel);
+gboolean      pl_plot_get_mark            (PlRun               *run,
+                                           guint                panel,
+                                           gsize                index,
+                                           PlPlotMark          *mark);
+/* The index of the mark of @panel nearest to @time_ns (of several at one
+ * time the first; of two as near the earlier). FALSE without marks. */
+gboolean      pl_plot_find_mark           (PlRun               *run,
+                                           guint                panel,
+                                           gint64               time_ns,
+                                           gsize               *index);
+
 /* Builds what drawing @run needs once (its decimation pyramids: about
  * 5 ms per million samples) so that the first drawing does not. Thread-
  * safe: call it from the worker that produced the run, before handing the

@@ -153,4 +153,118 @@ pl_test_find_widget (GtkWidget *root,
   return NULL;
 }
 
+static inline void
+pl_test_frame_cb (GdkFrameClock *clock,
+                  gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Waits until @widget's window has laid out and drawn a frame: what was
+ * queued (an allocation, a redraw) has happened. */
+static inline void
+pl_test_wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gboolean timed_out = FALSE;
+  guint id;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (pl_test_frame_cb), &painted);
+  id = g_timeout_add_seconds (5, pl_test_timeout_cb, &timed_out);
+  gtk_widget_queue_draw (widget);
+  while (!painted && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/* The text of the newest toast of @window (the message shown last), or
+ * %NULL. A toast that is being dismissed stays a child of the overlay until
+ * its animation ends, so the newest is the last one. */
+static inline const char *
+pl_test_get_toast (GtkWidget *window)
+{
+  GtkWidget *overlay = pl_test_find_widget (window, ADW_TYPE_TOAST_OVERLAY, 0);
+  GtkWidget *toast = NULL;
+
+  g_assert_nonnull (overlay);
+  for (GtkWidget *c = gtk_widget_get_first_child (overlay); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (g_str_equal (gtk_widget_get_css_name (c), "toast"))
+      toast = c;
+
+  if (toast == NULL)
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (pl_test_find_widget (toast, GTK_TYPE_LABEL, 0)));
+}
+
+/* Presses @keyval with @modifiers as far as shortcuts go: the shortcut
+ * controllers (key bindings, accelerators) of the focus widget of @window
+ * and then of each of its ancestors, until one handles the key. GTK 4 has
+ * no public way to synthesise key events, and this is how a key press
+ * reaches the actions: a binding whose action is disabled does not handle
+ * it, so the key goes on to the parent. Returns whether it was handled. */
+static inline gboolean
+pl_test_press_key (GtkWindow       *window,
+                   guint            keyval,
+                   GdkModifierType  modifiers)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  for (GtkWidget *w = focus != NULL ? focus : GTK_WIDGET (window); w != NULL; w = gtk_widget_get_parent (w))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+              GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+              if (!GTK_IS_KEYVAL_TRIGGER (trigger) ||
+                  gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) != keyval ||
+                  gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) != modifiers)
+                continue;
+
+              if (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                GTK_SHORTCUT_ACTION_EXCLUSIVE, w,
+                                                gtk_shortcut_get_arguments (shortcut)))
+                {
+                  pl_test_drain ();
+                  return TRUE;
+                }
+            }
+        }
+    }
+
+  return FALSE;
+}
+
+/* Moves the focus of @window with Tab until @widget has it; FALSE if Tab
+ * never reaches it (after going round every focusable widget). */
+static inline gboolean
+pl_test_tab_to (GtkWindow *window,
+                GtkWidget *widget)
+{
+  for (guint i = 0; i < 1000; i++)
+    {
+      if (gtk_root_get_focus (GTK_ROOT (window)) == widget)
+        return TRUE;
+      if (!gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD))
+        gtk_window_set_focus (window, NULL);   /* past the last: start again */
+    }
+
+  return FALSE;
+}
+
 G_END_DECLS

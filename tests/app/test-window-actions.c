@@ -6,9 +6,11 @@
 #include <glib/gstdio.h>
 
 #include "engine/pl-error.h"
+#include "plot/pl-plot.h"
 #include "app/pl-application.h"
 #include "app/pl-examples.h"
 #include "app/pl-line-table.h"
+#include "app/pl-plot-view.h"
 #include "app/pl-step-row.h"
 #include "app/pl-window.h"
 #include "app/pl-workbench.h"
@@ -404,6 +406,142 @@ test_window_unsaved_changes (void)
   pl_test_application_close_all (app);
 }
 
+/* The line of the step the builders show as selected (0: none). */
+static int
+get_selected_step_line (PlWindow *window)
+{
+  for (guint i = 0; ; i++)
+    {
+      GtkWidget *row = pl_test_find_widget (GTK_WIDGET (window), PL_TYPE_STEP_ROW, i);
+
+      if (row == NULL)
+        return 0;
+      if (gtk_widget_has_css_class (row, "pl-selected-step"))
+        return pl_step_get_line (pl_step_row_get_step (PL_STEP_ROW (row)));
+    }
+}
+
+static int
+get_selected_table_line (PlWindow *window)
+{
+  PlLineTable *table = PL_LINE_TABLE (pl_test_find_widget (GTK_WIDGET (window), PL_TYPE_LINE_TABLE, 0));
+  GtkColumnView *view = GTK_COLUMN_VIEW (pl_test_find_widget (GTK_WIDGET (table), GTK_TYPE_COLUMN_VIEW, 0));
+  guint selected = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)));
+
+  return selected == GTK_INVALID_LIST_POSITION ? 0 : pl_line_table_get_row_line (table, selected);
+}
+
+/* The plot from the keyboard, after the first start's comparison has run:
+ * Tab to it, walk its marks, select a line as a click does. */
+static void
+test_window_plot_keys (void)
+{
+  PlApplication *app = pl_test_application_get ();
+  PlWindow *window = pl_window_new (app);
+  PlWorkbench *workbench = get_workbench (window);
+  PlPlotView *plot = PL_PLOT_VIEW (pl_test_find_widget (GTK_WIDGET (window), PL_TYPE_PLOT_VIEW, 0));
+  g_autofree char *description = NULL;
+  PlPlotRect area;
+  PlPlotMark mark;
+  PlRun *run;
+  guint panel;
+  gsize index;
+  int click_line;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  activate (window, "win.open-example", g_variant_new_string (PL_EXAMPLE_FIRST_START));
+  activate (window, "win.run", NULL);
+  wait_for_run (workbench);
+  run = pl_workbench_get_run (workbench);
+  g_assert_cmpuint (pl_run_get_n_pipelines (run), ==, 2);
+  g_assert_cmpuint (pl_plot_get_n_marks (run, 0), >=, 1);
+  g_assert_cmpuint (pl_plot_get_n_marks (run, 1), >=, 1);
+  pl_test_wait_for_frame (GTK_WIDGET (plot));
+
+  g_assert_true (pl_test_tab_to (GTK_WINDOW (window), GTK_WIDGET (plot)));
+
+  /* Right: the first mark of A (x = x * 2, line 14); End: its last. */
+  pl_test_press_key (GTK_WINDOW (window), GDK_KEY_Right, 0);
+  g_assert_true (pl_plot_view_get_cursor (plot, &panel, &index));
+  g_assert_cmpuint (panel, ==, 0);
+  g_assert_cmpuint (index, ==, 0);
+  description = pl_plot_view_dup_cursor_description (plot);
+  g_assert_true (g_str_has_prefix (description, "fun1, line 14 (x = x * 2), at "));
+  pl_test_press_key (GTK_WINDOW (window), GDK_KEY_End, 0);
+  g_assert_true (pl_plot_view_get_cursor (plot, &panel, &index));
+  g_assert_cmpuint (index, ==, pl_plot_get_n_marks (run, 0) - 1);
+
+  /* Down: B (x *= 2, line 18); Up: back to A. */
+  g_assert_true (pl_test_press_key (GTK_WINDOW (window), GDK_KEY_Down, 0));
+  g_assert_true (pl_plot_view_get_cursor (plot, &panel, &index));
+  g_assert_cmpuint (panel, ==, 1);
+  g_clear_pointer (&description, g_free);
+  description = pl_plot_view_dup_cursor_description (plot);
+  g_assert_true (g_str_has_prefix (description, "fun2, line 18 (x *= 2), at "));
+  g_assert_true (pl_test_press_key (GTK_WINDOW (window), GDK_KEY_Up, 0));
+  g_assert_true (pl_plot_view_get_cursor (plot, &panel, NULL));
+  g_assert_cmpuint (panel, ==, 0);
+
+  /* Escape removes the cursor; a second one is the window's (win.cancel,
+   * which has nothing to cancel). */
+  g_assert_true (pl_test_press_key (GTK_WINDOW (window), GDK_KEY_Escape, 0));
+  g_assert_false (pl_plot_view_get_cursor (plot, NULL, NULL));
+  g_assert_false (pl_test_press_key (GTK_WINDOW (window), GDK_KEY_Escape, 0));
+
+  /* Down without a cursor starts in the bottom panel. Enter selects its
+   * line everywhere, as a click on that mark does. */
+  g_assert_true (pl_test_press_key (GTK_WINDOW (window), GDK_KEY_Down, 0));
+  g_assert_true (pl_plot_view_get_cursor (plot, &panel, &index));
+  g_assert_cmpuint (panel, ==, 1);
+  g_assert_true (pl_plot_get_mark (run, 1, index, &mark));
+  {
+    PlPlotOptions options;
+    g_autoptr(PlPlotLayout) layout = NULL;
+
+    pl_plot_view_get_options (plot, &options);
+    layout = pl_plot_layout_new (run, gtk_widget_get_width (GTK_WIDGET (plot)),
+                                 gtk_widget_get_height (GTK_WIDGET (plot)), &options);
+    pl_plot_layout_get_plot_area (layout, 1, &area);
+    click_line = pl_plot_view_get_line_at (plot, pl_plot_layout_x_for_time (layout, mark.time_ns),
+                                           area.y + area.height / 2);
+  }
+  g_assert_cmpint (click_line, ==, 18);
+  g_assert_cmpint (get_selected_step_line (window), ==, 0);
+  g_assert_true (pl_test_press_key (GTK_WINDOW (window), GDK_KEY_Return, 0));
+  g_assert_cmpint (pl_plot_view_get_highlight_line (plot), ==, click_line);
+  g_assert_cmpint (get_selected_table_line (window), ==, click_line);
+  g_assert_cmpint (get_selected_step_line (window), ==, click_line);
+
+  pl_test_application_close_all (app);
+}
+
+/* The shortcuts window lists the plot's keys. */
+static void
+test_window_plot_keys_listed (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/peakline/Peakline/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  g_autoptr(GPtrArray) accels = g_ptr_array_new_with_free_func (g_free);
+  GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  static const char *expected[] = { "Left Right", "Home End", "Up Down", "Return space", "Escape" };
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        char *accel = NULL;
+
+        g_object_get (l->data, "accelerator", &accel, NULL);
+        if (accel != NULL)
+          g_ptr_array_add (accels, accel);
+      }
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_true (g_ptr_array_find_with_equal_func (accels, expected[i], g_str_equal, NULL));
+
+  gtk_window_destroy (overlay);
+}
+
 /* A program that builds the whole window registers more than 2048 quarks
  * (the types and properties of GTK, libadwaita and GtkSourceView), and GLib
  * then drops the first block of its quark table on purpose (quark_new() in
@@ -431,6 +569,8 @@ main (int   argc,
   g_test_add_func ("/app/window-actions/open-missing", test_window_open_missing);
   g_test_add_func ("/app/window-actions/save", test_window_save);
   g_test_add_func ("/app/window-actions/unsaved-changes", test_window_unsaved_changes);
+  g_test_add_func ("/app/window-actions/plot-keys", test_window_plot_keys);
+  g_test_add_func ("/app/window-actions/plot-keys-listed", test_window_plot_keys_listed);
 
   return g_test_run ();
 }
