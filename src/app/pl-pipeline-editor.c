@@ -258,6 +258,26 @@ pl_pipeline_editor_focus_step (PlPipelineEditor *self,
     pl_step_row_focus_code (row, select_number);
 }
 
+/* Brings @row into view without taking the focus: the user is moving
+ * through the line table or the plot's marks and stays there. */
+static void
+scroll_to_row (GtkWidget *row)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  GtkAdjustment *vadjustment;
+  graphene_point_t top;
+
+  if (scrolled == NULL)
+    return;
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (content == NULL ||
+      !gtk_widget_compute_point (row, content, &GRAPHENE_POINT_INIT (0, 0), &top))
+    return;
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_clamp_page (vadjustment, top.y, top.y + gtk_widget_get_height (row));
+}
+
 void
 pl_pipeline_editor_select_line (PlPipelineEditor *self,
                                 guint             line)
@@ -274,7 +294,7 @@ pl_pipeline_editor_select_line (PlPipelineEditor *self,
       if (line != 0 && pl_step_get_line (pl_step_row_get_step (row)) == line)
         {
           gtk_widget_add_css_class (GTK_WIDGET (row), "pl-selected-step");
-          pl_step_row_focus_code (row, FALSE);
+          scroll_to_row (GTK_WIDGET (row));
         }
       else
         gtk_widget_remove_css_class (GTK_WIDGET (row), "pl-selected-step");

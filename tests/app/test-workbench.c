@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "engine/pl-alloc.h"
+#include "app/pl-inspector.h"
 #include "app/pl-line-table.h"
 #include "app/pl-pipeline-editor.h"
 #include "app/pl-plot-view.h"
@@ -166,6 +167,23 @@ test_build_and_run (Fixture       *f,
   pl_workbench_select_line (f->workbench, pl_step_get_line (pl_pipeline_get_step (pl_document_get_pipeline (document, 1), 1)));
   g_assert_cmpint (pl_plot_view_get_highlight_line (plot), ==,
                    (int) pl_step_get_line (pl_pipeline_get_step (pl_document_get_pipeline (document, 1), 1)));
+
+  /* Moving through the line table with the keys selects each line
+   * everywhere, but the focus stays in the table. */
+  {
+    GtkWidget *view = pl_test_find_widget (GTK_WIDGET (table), GTK_TYPE_COLUMN_VIEW, 0);
+    GtkWidget *focus;
+    PlInspector *inspector = PL_INSPECTOR (pl_test_find_widget (GTK_WIDGET (f->workbench), PL_TYPE_INSPECTOR, 0));
+
+    gtk_widget_grab_focus (view);
+    gtk_selection_model_select_item (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)), 0, TRUE);
+    pl_test_drain ();
+    focus = gtk_root_get_focus (gtk_widget_get_root (view));
+    g_assert_nonnull (focus);
+    g_assert_true (focus == view || gtk_widget_is_ancestor (focus, view));
+    g_assert_cmpint (pl_plot_view_get_highlight_line (plot), ==, pl_line_table_get_row_line (table, 0));
+    g_assert_nonnull (pl_inspector_get_snapshot (inspector));
+  }
 }
 
 static void
