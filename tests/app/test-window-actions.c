@@ -119,15 +119,35 @@ on_failed (PlWorkbench *workbench,
   *out = g_strdup (message);
 }
 
+/* One folder for the files the tests write, removed when they end. */
+static char *temp_dir;
+
 static char *
 temp_path (const char *name)
 {
-  static char *dir;
+  if (temp_dir == NULL)
+    temp_dir = g_dir_make_tmp ("peakline-window-XXXXXX", NULL);
+  g_assert_nonnull (temp_dir);
+  return g_build_filename (temp_dir, name, NULL);
+}
 
-  if (dir == NULL)
-    dir = g_dir_make_tmp ("peakline-window-XXXXXX", NULL);
-  g_assert_nonnull (dir);
-  return g_build_filename (dir, name, NULL);
+static void
+remove_temp_dir (void)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (temp_dir == NULL)
+    return;
+  dir = g_dir_open (temp_dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (temp_dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (temp_dir);
+  g_clear_pointer (&temp_dir, g_free);
 }
 
 /* The whole path of issue 8: palette, edit, run, compare, export. */
@@ -561,6 +581,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   pl_test_gtk_init (&argc, &argv);
 
   g_test_add_func ("/app/window-actions/build-run-export", test_window_build_run_export);
@@ -572,5 +594,7 @@ main (int   argc,
   g_test_add_func ("/app/window-actions/plot-keys", test_window_plot_keys);
   g_test_add_func ("/app/window-actions/plot-keys-listed", test_window_plot_keys_listed);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_temp_dir ();
+  return status;
 }
