@@ -2809,6 +2809,7 @@ pl_interp_new (PlScript            *script,
   PlInterp *self;
 
   g_return_val_if_fail (script != NULL, NULL);
+  g_return_val_if_fail (!script->for_editor, NULL);
 
   self = g_new0 (PlInterp, 1);
   self->script = pl_script_ref (script);
