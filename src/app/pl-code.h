@@ -18,7 +18,9 @@ GStrv      pl_code_split_top_level     (const char  *text,
                                         char         separator);
 /* Checks one statement: brackets and strings close, it does not end in an
  * operator, and a trailing colon belongs to for/while/if/elif/else/with.
- * On failure @error (PL_ERROR_SYNTAX) says what is wrong. */
+ * The statement may continue over several lines inside brackets or after a
+ * backslash; a comment ends with its line. On failure @error
+ * (PL_ERROR_SYNTAX) says what is wrong. */
 gboolean   pl_code_check_statement     (const char  *code,
                                         GError     **error);
 /* TRUE when the statement opens a block (`for _ in range(3):`). */

@@ -94,6 +94,49 @@ test_code_helpers (void)
   g_assert_cmpstr (idents[2], ==, "ones");
 }
 
+/* Steps over several lines: comments end at the line's end, not the
+ * statement's; a line break outside brackets starts another statement. */
+static void
+test_code_multi_line (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) idents = NULL;
+  g_auto(GStrv) pieces = NULL;
+
+  g_assert_true (pl_code_check_statement ("r = ne.evaluate(\"x * y + z\",\n"
+                                          "                local_dict={\"x\": x, \"y\": y, \"z\": z})", NULL));
+  g_assert_true (pl_code_check_statement ("m = np.where(x > 0.5,  # the mask\n             x, 0)", NULL));
+  g_assert_true (pl_code_check_statement ("x = 1 + \\\n    2", NULL));
+  g_assert_true (pl_code_check_statement ("s = 'a\\\nb'", NULL));
+  g_assert_true (pl_code_check_statement ("s = '''a\nb'''", NULL));
+  g_assert_true (pl_code_check_statement ("for _ in range(\n        3):", NULL));
+
+  /* A quote closes on its own line. */
+  g_assert_false (pl_code_check_statement ("s = 'a\nb'", &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_SYNTAX);
+  g_clear_error (&error);
+  /* Two statements are two steps. */
+  g_assert_false (pl_code_check_statement ("x = 1\ny = 2", &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_SYNTAX);
+  g_clear_error (&error);
+  g_assert_false (pl_code_check_statement ("x = (1 +\n     2", &error));
+  g_clear_error (&error);
+  g_assert_false (pl_code_check_statement ("x = 1 + \\", &error));
+  g_clear_error (&error);
+
+  g_assert_true (pl_code_opens_block ("for _ in range(3):  # three times"));
+  g_assert_true (pl_code_opens_block ("for _ in range(\n        3):"));
+  g_assert_false (pl_code_opens_block ("x = 1  # for:"));
+
+  idents = pl_code_dup_identifiers ("y = f(a,  # c\n      b)");
+  g_assert_cmpuint (g_strv_length (idents), ==, 4);
+  g_assert_cmpstr (idents[3], ==, "b");
+
+  pieces = pl_code_split_top_level ("np.ones(3,  # n\n        ), 2", ',');
+  g_assert_nonnull (pieces);
+  g_assert_cmpuint (g_strv_length (pieces), ==, 2);
+}
+
 static void
 test_document_default (void)
 {
@@ -390,6 +433,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/app/code/helpers", test_code_helpers);
+  g_test_add_func ("/app/code/multi-line", test_code_multi_line);
   g_test_add_func ("/app/document/default", test_document_default);
   g_test_add_func ("/app/document/parse-section4", test_document_parse_section4);
   g_test_add_func ("/app/document/edit", test_document_edit);
