@@ -191,6 +191,68 @@ dup_shape (const char *code)
   return g_string_free (shape, FALSE);
 }
 
+guint
+pl_code_continuation_indent (const char *before)
+{
+  const char *open[64];
+  const char *line = before;
+  guint depth = 0;
+  const char *p;
+  guint indent = 0;
+
+  g_return_val_if_fail (before != NULL, 0);
+
+  for (p = before; *p; )
+    {
+      if (*p == '"' || *p == '\'')
+        {
+          const char *end = skip_string (p);
+
+          if (end == NULL)
+            break;
+          for (const char *q = p; q < end; q++)
+            if (*q == '\n')
+              line = q + 1;
+          p = end;
+          continue;
+        }
+      if (*p == '#')
+        {
+          p = skip_comment (p);
+          continue;
+        }
+      if (*p == '\n')
+        line = p + 1;
+      else if ((*p == '(' || *p == '[' || *p == '{') && depth < G_N_ELEMENTS (open))
+        open[depth++] = p;
+      else if ((*p == ')' || *p == ']' || *p == '}') && depth > 0)
+        depth--;
+      p++;
+    }
+
+  if (depth > 0)
+    {
+      const char *bracket = open[depth - 1];
+      const char *bracket_line = bracket;
+      const char *q = bracket + 1;
+
+      while (bracket_line > before && bracket_line[-1] != '\n')
+        bracket_line--;
+      while (*q == ' ' || *q == '\t')
+        q++;
+      if (*q != '\0' && *q != '\n' && *q != '#')
+        return g_utf8_pointer_to_offset (bracket_line, bracket) + 1;
+      /* Nothing after the bracket yet: a hanging indent. */
+      while (bracket_line[indent] == ' ')
+        indent++;
+      return indent + 4;
+    }
+
+  while (line[indent] == ' ')
+    indent++;
+  return indent;
+}
+
 gboolean
 pl_code_opens_block (const char *code)
 {

@@ -23,6 +23,11 @@ GStrv      pl_code_split_top_level     (const char  *text,
  * (PL_ERROR_SYNTAX) says what is wrong. */
 gboolean   pl_code_check_statement     (const char  *code,
                                         GError     **error);
+/* Where a new line of a statement starts when its line breaks after
+ * @before (the code before the break): under the first item after the
+ * innermost open bracket, four spaces in when nothing follows that bracket
+ * yet, else at the indentation of the line that breaks. In characters. */
+guint      pl_code_continuation_indent (const char  *before);
 /* TRUE when the statement opens a block (`for _ in range(3):`). */
 gboolean   pl_code_opens_block         (const char  *code);
 /* The name a statement assigns (`x = ...`, `x *= 2`, `for x in ...`,

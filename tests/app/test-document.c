@@ -135,6 +135,19 @@ test_code_multi_line (void)
   pieces = pl_code_split_top_level ("np.ones(3,  # n\n        ), 2", ',');
   g_assert_nonnull (pieces);
   g_assert_cmpuint (g_strv_length (pieces), ==, 2);
+
+  /* Where a broken line goes on: under what follows the open bracket... */
+  g_assert_cmpuint (pl_code_continuation_indent ("r = ne.evaluate(\"x * y + z\","), ==, 16);
+  g_assert_cmpuint (pl_code_continuation_indent ("m = np.where(x > 0.5, f(1),"), ==, 13);
+  g_assert_cmpuint (pl_code_continuation_indent ("m = np.where(\"(\","), ==, 13);
+  /* ...four spaces in when nothing follows it... */
+  g_assert_cmpuint (pl_code_continuation_indent ("m = np.where(  # the mask"), ==, 4);
+  g_assert_cmpuint (pl_code_continuation_indent ("a = [\n    1, 2, ["), ==, 8);
+  /* ...else where the broken line starts. */
+  g_assert_cmpuint (pl_code_continuation_indent ("x = f(1,\n      2)"), ==, 6);
+  g_assert_cmpuint (pl_code_continuation_indent ("x = 1 + \\"), ==, 0);
+  g_assert_cmpuint (pl_code_continuation_indent (""), ==, 0);
+  g_assert_cmpuint (pl_code_continuation_indent ("s = 'é', (1,"), ==, 10);
 }
 
 static void
