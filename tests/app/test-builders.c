@@ -552,6 +552,14 @@ test_builder_break_line (Fixture       *f,
   focus = gtk_root_get_focus (GTK_ROOT (f->window));
   g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)));
   g_assert_true (pl_document_get_valid (f->document));
+
+  /* Lines pasted into the entry take the text view. */
+  gtk_editable_set_position (entry, -1);
+  gtk_editable_insert_text (entry, "\n", -1, &(int) { 27 });
+  pl_test_drain ();
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (view)));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus == GTK_WIDGET (view));
 }
 
 int
