@@ -103,6 +103,21 @@ pl_step_row_select (PlStepRow *self,
     gtk_editable_select_region (GTK_EDITABLE (self->code_entry), start, end);
 }
 
+/* GTK 4.8 warns when a scrolled window unmaps while its view still scrolls
+ * smoothly towards the cursor (gtk_adjustment_enable_animation() ends the
+ * animation twice): end it first, where it is. */
+static void
+pl_step_row_stop_scrolling (PlStepRow *self)
+{
+  GtkAdjustment *adjustments[] = {
+    gtk_scrolled_window_get_hadjustment (self->code_scroller),
+    gtk_scrolled_window_get_vadjustment (self->code_scroller),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (adjustments); i++)
+    gtk_adjustment_set_value (adjustments[i], gtk_adjustment_get_value (adjustments[i]));
+}
+
 /* Shows the entry or the text view as the code has one line or several;
  * the keyboard and the cursor follow the code to the other editor. */
 static void
@@ -121,6 +136,9 @@ pl_step_row_update_mode (PlStepRow *self)
 
   cursor = self->pending_cursor >= 0 ? self->pending_cursor : pl_step_row_get_cursor (self);
   self->pending_cursor = -1;
+
+  if (!multi && was_multi)
+    pl_step_row_stop_scrolling (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->code_entry), !multi);
   gtk_widget_set_visible (GTK_WIDGET (self->code_scroller), multi);
@@ -566,12 +584,22 @@ pl_step_row_dispose (GObject *object)
 }
 
 static void
+pl_step_row_unmap (GtkWidget *widget)
+{
+  /* The list drops rows while the user still types (undo, a move). */
+  pl_step_row_stop_scrolling (PL_STEP_ROW (widget));
+
+  GTK_WIDGET_CLASS (pl_step_row_parent_class)->unmap (widget);
+}
+
+static void
 pl_step_row_class_init (PlStepRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pl_step_row_dispose;
+  widget_class->unmap = pl_step_row_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/peakline/Peakline/ui/pl-step-row.ui");
   gtk_widget_class_bind_template_child (widget_class, PlStepRow, handle);
