@@ -28,6 +28,7 @@ struct _PlStepRow
   GBinding          *code_binding;
   GtkTextTag        *error_tag;
   guint              mode_idle;
+  guint              resize_idle;
 
   /* The text view's buffer follows the step; a user's edit goes to the
    * step when it is complete (typing over a selection deletes, then
@@ -97,7 +98,9 @@ pl_step_row_select (PlStepRow *self,
       gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
       gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
       gtk_text_buffer_select_range (buffer, &b, &a);
-      gtk_text_view_scroll_mark_onscreen (self->code_view, gtk_text_buffer_get_insert (buffer));
+      /* A view not shown yet has no size to scroll in. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self->code_view)))
+        gtk_text_view_scroll_mark_onscreen (self->code_view, gtk_text_buffer_get_insert (buffer));
     }
   else
     gtk_editable_select_region (GTK_EDITABLE (self->code_entry), start, end);
@@ -570,6 +573,7 @@ pl_step_row_dispose (GObject *object)
 
   g_clear_pointer (&self->code_binding, g_binding_unbind);
   g_clear_handle_id (&self->mode_idle, g_source_remove);
+  g_clear_handle_id (&self->resize_idle, g_source_remove);
   if (self->step != NULL)
     g_signal_handlers_disconnect_by_data (self->step, self);
   if (self->pipeline != NULL)
@@ -581,6 +585,29 @@ pl_step_row_dispose (GObject *object)
   g_clear_object (&self->pipeline);
 
   G_OBJECT_CLASS (pl_step_row_parent_class)->dispose (object);
+}
+
+static gboolean
+resize_idle (gpointer data)
+{
+  PlStepRow *self = data;
+
+  self->resize_idle = 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self->code_scroller));
+  return G_SOURCE_REMOVE;
+}
+
+/* The text view is a scrollable: when it lays out its lines it only tells
+ * the vertical adjustment, in the middle of the allocation, where a new
+ * size would be lost. The scrolled window never scrolls vertically: it
+ * grows to its lines just after. */
+static void
+on_vadjustment_changed (GtkAdjustment *adjustment,
+                        PlStepRow     *self)
+{
+  if (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) &&
+      self->resize_idle == 0)
+    self->resize_idle = g_idle_add (resize_idle, self);
 }
 
 static void
@@ -644,6 +671,9 @@ pl_step_row_init (PlStepRow *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_code_key_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->code_view), keys);
+
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->code_scroller), "changed",
+                           G_CALLBACK (on_vadjustment_changed), self, 0);
 
   self->error_tag = gtk_text_buffer_create_tag (gtk_text_view_get_buffer (self->code_view), NULL,
                                                 "underline", PANGO_UNDERLINE_ERROR,

@@ -126,6 +126,34 @@ buffer_text (GtkTextView *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  guint *frames = data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Lets @widget's window draw a few frames, so that sizes are allocated. */
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  gboolean timed_out = FALSE;
+  guint tick = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+  guint timeout = g_timeout_add_seconds (5, pl_test_timeout_cb, &timed_out);
+
+  while (frames < 4 && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+  gtk_widget_remove_tick_callback (widget, tick);
+  pl_test_drain ();
+}
+
 /* Presses a key on @widget as its key controllers see it before the widget
  * itself does (the capture phase, where the row listens). */
 static gboolean
@@ -377,6 +405,9 @@ test_builder_multi_line_shows (Fixture       *f,
     gtk_widget_measure (scroller, GTK_ORIENTATION_VERTICAL, -1, &two_lines, NULL, NULL, NULL);
     gtk_widget_measure (GTK_WIDGET (row_entry (step_row (f, 2))), GTK_ORIENTATION_VERTICAL, -1, &entry, NULL, NULL, NULL);
     g_assert_cmpint (two_lines, >, entry);
+    /* Shown at that height, not scrolled in an entry's. */
+    wait_for_frames (scroller);
+    g_assert_cmpint (gtk_widget_get_height (scroller), ==, two_lines);
     pl_step_set_code (pl_step_row_get_step (row), "r = ne.evaluate(\"x * y + z\",\n"
                                                "                local_dict={\"x\": x, \"y\": y,\n"
                                                "                            \"z\": z})");
