@@ -40,8 +40,18 @@ pl_code_is_identifier (const char *text,
   return TRUE;
 }
 
+/* Skips a comment starting at @p (at its '#'): it ends with its line. */
+static const char *
+skip_comment (const char *p)
+{
+  while (*p && *p != '\n')
+    p++;
+  return p;
+}
+
 /* Skips a string literal starting at @p (at its quote); returns the position
- * after its closing quote, or NULL when it does not close on this line. */
+ * after its closing quote, or NULL when it does not close (a one-quote
+ * string closes on its own line, unless a backslash continues it). */
 static const char *
 skip_string (const char *p)
 {
@@ -56,6 +66,8 @@ skip_string (const char *p)
           p += 2;
           continue;
         }
+      if (*p == '\n' && !triple)
+        return NULL;
       if (*p == quote)
         {
           if (!triple)
@@ -91,8 +103,11 @@ pl_code_split_top_level (const char *text,
           p = end;
           continue;
         }
-      if (*p == '#' )
-        break;
+      if (*p == '#')
+        {
+          p = skip_comment (p);
+          continue;
+        }
       if (*p == '(' || *p == '[' || *p == '{')
         depth++;
       else if (*p == ')' || *p == ']' || *p == '}')
@@ -135,21 +150,127 @@ starts_with_word (const char *code,
   return strncmp (code, word, len) == 0 && !is_ident_char (code[len]);
 }
 
+/* The statement's structure: each string literal becomes one 's', and
+ * comments and backslash line continuations go. NULL when a string does not
+ * close. */
+static char *
+dup_shape (const char *code)
+{
+  GString *shape = g_string_new (NULL);
+
+  for (const char *p = code; *p; )
+    {
+      if (*p == '"' || *p == '\'')
+        {
+          const char *end = skip_string (p);
+
+          if (end == NULL)
+            {
+              g_string_free (shape, TRUE);
+              return NULL;
+            }
+          g_string_append_c (shape, 's');
+          p = end;
+          continue;
+        }
+      if (*p == '#')
+        {
+          p = skip_comment (p);
+          continue;
+        }
+      if (*p == '\\' && p[1] == '\n')
+        {
+          g_string_append_c (shape, ' ');
+          p += 2;
+          continue;
+        }
+      g_string_append_c (shape, *p);
+      p++;
+    }
+
+  return g_string_free (shape, FALSE);
+}
+
+guint
+pl_code_continuation_indent (const char *before)
+{
+  const char *open[64];
+  const char *line = before;
+  guint depth = 0;
+  const char *p;
+  guint indent = 0;
+
+  g_return_val_if_fail (before != NULL, 0);
+
+  for (p = before; *p; )
+    {
+      if (*p == '"' || *p == '\'')
+        {
+          const char *end = skip_string (p);
+
+          if (end == NULL)
+            break;
+          for (const char *q = p; q < end; q++)
+            if (*q == '\n')
+              line = q + 1;
+          p = end;
+          continue;
+        }
+      if (*p == '#')
+        {
+          p = skip_comment (p);
+          continue;
+        }
+      if (*p == '\n')
+        line = p + 1;
+      else if ((*p == '(' || *p == '[' || *p == '{') && depth < G_N_ELEMENTS (open))
+        open[depth++] = p;
+      else if ((*p == ')' || *p == ']' || *p == '}') && depth > 0)
+        depth--;
+      p++;
+    }
+
+  if (depth > 0)
+    {
+      const char *bracket = open[depth - 1];
+      const char *bracket_line = bracket;
+      const char *q = bracket + 1;
+
+      while (bracket_line > before && bracket_line[-1] != '\n')
+        bracket_line--;
+      while (*q == ' ' || *q == '\t')
+        q++;
+      if (*q != '\0' && *q != '\n' && *q != '#')
+        return g_utf8_pointer_to_offset (bracket_line, bracket) + 1;
+      /* Nothing after the bracket yet: a hanging indent. */
+      while (bracket_line[indent] == ' ')
+        indent++;
+      return indent + 4;
+    }
+
+  while (line[indent] == ' ')
+    indent++;
+  return indent;
+}
+
 gboolean
 pl_code_opens_block (const char *code)
 {
-  g_autofree char *stripped = NULL;
+  g_autofree char *shape = NULL;
   gsize len;
 
   g_return_val_if_fail (code != NULL, FALSE);
 
-  stripped = g_strstrip (g_strdup (code));
-  len = strlen (stripped);
-  if (len == 0 || stripped[len - 1] != ':')
+  shape = dup_shape (code);
+  if (shape == NULL)
+    return FALSE;
+  g_strstrip (shape);
+  len = strlen (shape);
+  if (len == 0 || shape[len - 1] != ':')
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (block_keywords); i++)
-    if (starts_with_word (stripped, block_keywords[i]))
+    if (starts_with_word (shape, block_keywords[i]))
       return TRUE;
 
   return FALSE;
@@ -160,7 +281,7 @@ pl_code_check_statement (const char  *code,
                          GError     **error)
 {
   g_autofree char *stripped = NULL;
-  GString *shape = NULL;
+  g_autofree char *shape = NULL;
   int depth = 0;
   char stack[64];
   char last;
@@ -175,8 +296,6 @@ pl_code_check_statement (const char  *code,
                            _("The step is empty; write a statement or delete the step"));
       return FALSE;
     }
-  if (*stripped == '#')
-    return TRUE;
 
   for (guint i = 0; i < G_N_ELEMENTS (refused_keywords); i++)
     if (starts_with_word (stripped, refused_keywords[i]))
@@ -187,33 +306,25 @@ pl_code_check_statement (const char  *code,
         return FALSE;
       }
 
-  /* Walk the statement once, keeping only what lies outside strings and
-   * comments, and match the brackets on the way. */
-  shape = g_string_new (NULL);
-  for (const char *p = stripped; *p; )
+  shape = dup_shape (stripped);
+  if (shape == NULL)
     {
-      if (*p == '"' || *p == '\'')
-        {
-          const char *end = skip_string (p);
+      g_set_error_literal (error, PL_ERROR, PL_ERROR_SYNTAX,
+                           _("A string is not closed; add the closing quote"));
+      return FALSE;
+    }
+  g_strstrip (shape);
+  /* A note: only comments. */
+  if (*shape == '\0')
+    return TRUE;
 
-          if (end == NULL)
-            {
-              g_string_free (shape, TRUE);
-              g_set_error_literal (error, PL_ERROR, PL_ERROR_SYNTAX,
-                                   _("A string is not closed; add the closing quote"));
-              return FALSE;
-            }
-          g_string_append_c (shape, 's');
-          p = end;
-          continue;
-        }
-      if (*p == '#')
-        break;
+  /* Match the brackets; a line may break only inside them. */
+  for (const char *p = shape; *p; p++)
+    {
       if (*p == '(' || *p == '[' || *p == '{')
         {
           if (depth >= (int) sizeof stack)
             {
-              g_string_free (shape, TRUE);
               g_set_error_literal (error, PL_ERROR, PL_ERROR_SYNTAX,
                                    _("The brackets are nested too deeply"));
               return FALSE;
@@ -226,35 +337,35 @@ pl_code_check_statement (const char  *code,
 
           if (depth == 0 || stack[depth - 1] != open)
             {
-              g_string_free (shape, TRUE);
               g_set_error (error, PL_ERROR, PL_ERROR_SYNTAX,
                            _("Unmatched “%c”; check the brackets"), *p);
               return FALSE;
             }
           depth--;
         }
-      g_string_append_c (shape, *p);
-      p++;
+      else if (*p == '\n' && depth == 0)
+        {
+          g_set_error_literal (error, PL_ERROR, PL_ERROR_SYNTAX,
+                               _("A step is one statement: break its line only inside brackets, or add a step"));
+          return FALSE;
+        }
     }
 
   if (depth > 0)
     {
       char open = stack[depth - 1];
 
-      g_string_free (shape, TRUE);
       g_set_error (error, PL_ERROR, PL_ERROR_SYNTAX,
                    _("“%c” is never closed; add “%c”"), open,
                    open == '(' ? ')' : open == '[' ? ']' : '}');
       return FALSE;
     }
 
-  g_strchomp (shape->str);
-  len = strlen (shape->str);
-  last = len ? shape->str[len - 1] : '\0';
+  len = strlen (shape);
+  last = len ? shape[len - 1] : '\0';
 
   if (last == ':' && !pl_code_opens_block (stripped))
     {
-      g_string_free (shape, TRUE);
       g_set_error_literal (error, PL_ERROR, PL_ERROR_SYNTAX,
                            _("Only for, while, if, else and with end in a colon"));
       return FALSE;
@@ -265,31 +376,27 @@ pl_code_check_statement (const char  *code,
       for (guint i = 0; i < G_N_ELEMENTS (block_keywords); i++)
         if (starts_with_word (stripped, block_keywords[i]))
           {
-            g_string_free (shape, TRUE);
             g_set_error (error, PL_ERROR, PL_ERROR_SYNTAX,
                          _("“%s” needs a colon at the end"), block_keywords[i]);
             return FALSE;
           }
     }
 
-  if (strchr ("+-*/%&|^<>=,.@~", last) != NULL && last != '\0')
+  if (strchr ("+-*/%&|^<>=,.@~\\", last) != NULL && last != '\0')
     {
-      g_string_free (shape, TRUE);
       g_set_error (error, PL_ERROR, PL_ERROR_SYNTAX,
                    _("The statement ends in “%c”; complete the expression"), last);
       return FALSE;
     }
 
   /* An assignment needs something on each side. */
-  if (shape->str[0] == '=' )
+  if (shape[0] == '=')
     {
-      g_string_free (shape, TRUE);
       g_set_error_literal (error, PL_ERROR, PL_ERROR_SYNTAX,
                            _("Nothing to assign to; write a name before “=”"));
       return FALSE;
     }
 
-  g_string_free (shape, TRUE);
   return TRUE;
 }
 
@@ -361,7 +468,10 @@ pl_code_dup_identifiers (const char *code)
           continue;
         }
       if (*p == '#')
-        break;
+        {
+          p = skip_comment (p);
+          continue;
+        }
       if (is_ident_start (*p) && (p == code || !is_ident_char (p[-1])))
         {
           const char *start = p;

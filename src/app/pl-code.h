@@ -18,9 +18,16 @@ GStrv      pl_code_split_top_level     (const char  *text,
                                         char         separator);
 /* Checks one statement: brackets and strings close, it does not end in an
  * operator, and a trailing colon belongs to for/while/if/elif/else/with.
- * On failure @error (PL_ERROR_SYNTAX) says what is wrong. */
+ * The statement may continue over several lines inside brackets or after a
+ * backslash; a comment ends with its line. On failure @error
+ * (PL_ERROR_SYNTAX) says what is wrong. */
 gboolean   pl_code_check_statement     (const char  *code,
                                         GError     **error);
+/* Where a new line of a statement starts when its line breaks after
+ * @before (the code before the break): under the first item after the
+ * innermost open bracket, four spaces in when nothing follows that bracket
+ * yet, else at the indentation of the line that breaks. In characters. */
+guint      pl_code_continuation_indent (const char  *before);
 /* TRUE when the statement opens a block (`for _ in range(3):`). */
 gboolean   pl_code_opens_block         (const char  *code);
 /* The name a statement assigns (`x = ...`, `x *= 2`, `for x in ...`,

@@ -10,31 +10,63 @@
 
 #include "pl-code.h"
 #include "pl-document.h"
-
-#define DEFAULT_PREAMBLE \
-  "import time\n" \
-  "from functools import partial\n" \
-  "\n" \
-  "import numpy as np\n" \
-  "import numexpr as ne\n"
+#include "pl-document-text.h"
 
 /* Edits of one step (or of the Source view) closer together than this are
  * undone as one. */
 #define MERGE_INTERVAL_US (1 * G_USEC_PER_SEC)
 
+/* A state the history returns to: the text and, when the builders showed
+ * it, their pipelines as they were. A text the builders wrote while a step
+ * was half typed may not parse; undo still brings the builders back. */
+typedef struct
+{
+  char             *text;
+  PlDocumentLayout *layout;     /* NULL: the builders could not show it */
+  GPtrArray        *pipelines;  /* of PlPipeline */
+} Snapshot;
+
+static void
+snapshot_free (gpointer data)
+{
+  Snapshot *snapshot = data;
+
+  if (snapshot == NULL)
+    return;
+  g_free (snapshot->text);
+  pl_document_layout_free (snapshot->layout);
+  g_clear_pointer (&snapshot->pipelines, g_ptr_array_unref);
+  g_free (snapshot);
+}
+
+/* Copies of @pipelines, steps and their lines included. */
+static GPtrArray *
+copy_pipelines (GListModel *pipelines)
+{
+  GPtrArray *copies = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (pipelines); i++)
+    {
+      g_autoptr(PlPipeline) pipeline = g_list_model_get_item (pipelines, i);
+
+      g_ptr_array_add (copies, pl_pipeline_copy (pipeline, NULL));
+    }
+  return copies;
+}
+
 struct _PlDocument
 {
   GObject parent_instance;
 
-  char       *text;
-  char       *saved_text;
-  char       *preamble;
-  char       *options;       /* the keyword arguments of the analyze call */
-  char       *unstructured_reason;
-  GListStore *pipelines;
+  char             *text;
+  char             *saved_text;
+  PlDocumentLayout *layout;     /* the script around the pipelines */
+  char             *unstructured_reason;
+  GListStore       *pipelines;
 
-  GPtrArray  *undo;          /* of char *: texts before each change */
-  GPtrArray  *redo;
+  GPtrArray        *undo;       /* of Snapshot: the states before each change */
+  GPtrArray        *redo;
+  Snapshot         *shown;      /* the builders' state for the text, as copies */
   gpointer    last_edit_key; /* the step (or the document) edited last */
   gint64      last_edit_time;
 
@@ -64,558 +96,67 @@ static void pl_document_pipeline_changed (PlDocument *self,
                                           PlStep     *step,
                                           PlPipeline *pipeline);
 
-/* --- parsing ------------------------------------------------------------ */
+/* --- writing ------------------------------------------------------------ */
 
-typedef struct
+/**
+ * pl_document_write:
+ * @self: a #PlDocument
+ *
+ * Writes the script of the pipelines as they are: what was read from the
+ * text comes back as it was written. Gives each step its line.
+ *
+ * Returns: (transfer full): the script
+ */
+char *
+pl_document_write (PlDocument *self)
 {
-  char      *name;
-  GStrv      params;
-  GPtrArray *steps;   /* of PlStep */
-  guint      line;
-  gboolean   used;
-} ParsedDef;
+  g_return_val_if_fail (PL_IS_DOCUMENT (self), NULL);
 
-static void
-parsed_def_free (gpointer data)
-{
-  ParsedDef *def = data;
-
-  g_free (def->name);
-  g_strfreev (def->params);
-  g_ptr_array_unref (def->steps);
-  g_free (def);
+  return pl_document_text_write (self->layout, G_LIST_MODEL (self->pipelines));
 }
 
-static gboolean
-is_blank (const char *line)
-{
-  for (; *line; line++)
-    if (!g_ascii_isspace (*line))
-      return FALSE;
-  return TRUE;
-}
+/* --- checking ----------------------------------------------------------- */
 
-static gboolean
-is_preamble_line (const char *line)
-{
-  return is_blank (line) ||
-         line[0] == '#' ||
-         g_str_has_prefix (line, "import ") ||
-         g_str_has_prefix (line, "from ");
-}
-
+/* The spaces before line @line of the text. */
 static guint
-count_indent (const char *line)
+indent_of_line (const char *text,
+                guint       line)
 {
+  const char *p = text;
   guint n = 0;
 
-  while (line[n] == ' ')
+  for (guint cur = 1; cur < line && *p; p++)
+    if (*p == '\n')
+      cur++;
+  while (p[n] == ' ')
     n++;
   return n;
 }
 
+/* Gives an error of the script at @line and @column to the step written
+ * there, at the same place in its code (whose lines start where the step's
+ * first line starts). Returns whether a step took it. */
 static gboolean
-fail (char       **reason,
-      guint        line,
-      const char  *message)
+pl_document_set_error_at (PlDocument *self,
+                          const char *message,
+                          gint        line,
+                          gint        column)
 {
-  *reason = g_strdup_printf (_("Line %u: %s"), line, message);
-  return FALSE;
-}
+  PlStep *step;
+  guint first, width;
 
-/* Reads `def name(params):` and its body from @lines at *@i. */
-static gboolean
-parse_def (char       **lines,
-           guint       *i,
-           ParsedDef  **out,
-           char       **reason)
-{
-  g_autoptr(GRegex) regex = NULL;
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *params_text = NULL;
-  g_autoptr(GArray) widths = NULL;
-  ParsedDef *def;
-  guint def_line = *i + 1;
-  gboolean prev_opens = FALSE;
+  if (line < 1)
+    return FALSE;
+  step = pl_document_find_step (self, line, NULL);
+  if (step == NULL)
+    return FALSE;
 
-  regex = g_regex_new ("^def\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*\\((.*)\\)\\s*:\\s*(#.*)?$", 0, 0, NULL);
-  if (!g_regex_match (regex, lines[*i], 0, &match))
-    return fail (reason, def_line, _("the builders show only a one-line “def name(parameters):”"));
-
-  def = g_new0 (ParsedDef, 1);
-  def->name = g_match_info_fetch (match, 1);
-  def->line = def_line;
-  def->steps = g_ptr_array_new_with_free_func (g_object_unref);
-  params_text = g_match_info_fetch (match, 2);
-  def->params = pl_code_split_top_level (params_text, ',');
-  *out = def;
-
-  if (def->params == NULL)
-    return fail (reason, def_line, _("the parameters cannot be read"));
-
-  for (guint k = 0; def->params[k]; k++)
-    {
-      if (*def->params[k] == '\0' && def->params[k + 1] == NULL)
-        {
-          /* `def f():` or a trailing comma. */
-          g_free (def->params[k]);
-          def->params[k] = NULL;
-          break;
-        }
-      if (!pl_code_is_identifier (def->params[k], -1))
-        return fail (reason, def_line, _("the builders show only plain parameter names"));
-    }
-
-  widths = g_array_new (FALSE, FALSE, sizeof (guint));
-  (*i)++;
-
-  for (; lines[*i] != NULL; (*i)++)
-    {
-      const char *line = lines[*i];
-      guint width;
-      guint level;
-      g_autofree char *code = NULL;
-      g_auto(GStrv) balanced = NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (is_blank (line))
-        continue;
-      if (line[0] != ' ' && line[0] != '\t')
-        break;
-      if (strchr (line, '\t') != NULL && line[count_indent (line)] == '\t')
-        return fail (reason, *i + 1, _("tabs are used for indentation"));
-
-      width = count_indent (line);
-      if (widths->len == 0)
-        g_array_append_val (widths, width);
-      else if (width > g_array_index (widths, guint, widths->len - 1))
-        {
-          if (!prev_opens)
-            return fail (reason, *i + 1, _("unexpected indentation"));
-          g_array_append_val (widths, width);
-        }
-      else
-        {
-          if (prev_opens)
-            return fail (reason, *i + 1, _("the block has no body"));
-          while (widths->len > 0 && width < g_array_index (widths, guint, widths->len - 1))
-            g_array_set_size (widths, widths->len - 1);
-          if (widths->len == 0 || width != g_array_index (widths, guint, widths->len - 1))
-            return fail (reason, *i + 1, _("the indentation does not match an outer level"));
-        }
-      level = widths->len - 1;
-
-      code = g_strchomp (g_strdup (line + width));
-      if (g_str_has_suffix (code, ";"))
-        code[strlen (code) - 1] = '\0';
-      balanced = pl_code_split_top_level (code, '\n');
-      if (balanced == NULL)
-        return fail (reason, *i + 1, _("a statement continues over several lines"));
-      if (!pl_code_check_statement (code, &error))
-        return fail (reason, *i + 1, error->message);
-
-      prev_opens = pl_code_opens_block (code);
-      g_ptr_array_add (def->steps, pl_step_new (code, level));
-      pl_step_set_line (g_ptr_array_index (def->steps, def->steps->len - 1), *i + 1);
-    }
-
-  if (prev_opens)
-    return fail (reason, *i, _("the block has no body"));
-
-  /* A body that only passes has no steps. */
-  if (def->steps->len == 1 &&
-      g_strcmp0 (pl_step_get_code (g_ptr_array_index (def->steps, 0)), "pass") == 0)
-    g_ptr_array_set_size (def->steps, 0);
-
+  first = pl_step_get_line (step);
+  width = indent_of_line (self->text, first);
+  pl_step_set_error_at (step, message, line - first + 1,
+                        column > (gint) width ? (guint) column - width : 1);
   return TRUE;
 }
-
-static ParsedDef *
-find_def (GPtrArray  *defs,
-          const char *name)
-{
-  for (guint k = 0; k < defs->len; k++)
-    {
-      ParsedDef *def = g_ptr_array_index (defs, k);
-
-      if (g_strcmp0 (def->name, name) == 0)
-        return def;
-    }
-  return NULL;
-}
-
-/* Turns one argument of the analyze call into a pipeline. */
-static PlPipeline *
-pipeline_from_call_item (const char  *item,
-                         GPtrArray   *defs,
-                         guint        line,
-                         char       **reason)
-{
-  g_autofree char *inner = NULL;
-  g_auto(GStrv) pieces = NULL;
-  g_autoptr(PlPipeline) pipeline = NULL;
-  ParsedDef *def;
-  gsize len = strlen (item);
-
-  if (pl_code_is_identifier (item, -1))
-    {
-      inner = g_strdup (item);
-    }
-  else if (g_str_has_prefix (item, "partial(") && len > 9 && item[len - 1] == ')')
-    {
-      inner = g_strndup (item + 8, len - 9);
-    }
-  else
-    {
-      fail (reason, line, _("the builders show only pipelines written as partial(function, arguments)"));
-      return NULL;
-    }
-
-  pieces = pl_code_split_top_level (inner, ',');
-  if (pieces == NULL || *pieces[0] == '\0')
-    {
-      fail (reason, line, _("a pipeline has no function"));
-      return NULL;
-    }
-
-  def = find_def (defs, pieces[0]);
-  if (def != NULL)
-    {
-      GString *arguments = g_string_new (NULL);
-      guint n_values = 0;
-
-      for (guint k = 1; pieces[k]; k++)
-        {
-          if (*pieces[k] == '\0' && pieces[k + 1] == NULL)
-            break;
-          if (def->params[n_values] == NULL)
-            {
-              g_string_free (arguments, TRUE);
-              fail (reason, line, _("a pipeline gets more arguments than its function has parameters"));
-              return NULL;
-            }
-          if (strchr (pieces[k], '=') != NULL)
-            {
-              g_auto(GStrv) kw = pl_code_split_top_level (pieces[k], '=');
-
-              if (kw && kw[0] && pl_code_is_identifier (kw[0], -1) && kw[1] && kw[2] == NULL)
-                {
-                  g_string_free (arguments, TRUE);
-                  fail (reason, line, _("the builders show only positional arguments of a pipeline"));
-                  return NULL;
-                }
-            }
-          if (arguments->len > 0)
-            g_string_append (arguments, ", ");
-          g_string_append_printf (arguments, "%s=%s", def->params[n_values], pieces[k]);
-          n_values++;
-        }
-
-      if (def->params[n_values] != NULL)
-        {
-          g_string_free (arguments, TRUE);
-          fail (reason, line, _("a pipeline gets fewer arguments than its function has parameters"));
-          return NULL;
-        }
-
-      pipeline = pl_pipeline_new (def->name, TRUE);
-      pl_pipeline_set_arguments (pipeline, arguments->str);
-      g_string_free (arguments, TRUE);
-      for (guint k = 0; k < def->steps->len; k++)
-        pl_pipeline_append_step (pipeline, g_ptr_array_index (def->steps, k));
-      def->used = TRUE;
-    }
-  else
-    {
-      const char *comma;
-
-      /* A NumPy function measured as one call: np.ones, np.random.random... */
-      for (const char *p = pieces[0]; *p; p++)
-        if (!g_ascii_isalnum (*p) && *p != '_' && *p != '.')
-          {
-            fail (reason, line, _("a pipeline's function cannot be read"));
-            return NULL;
-          }
-
-      comma = strchr (inner, ',');
-      pipeline = pl_pipeline_new (pieces[0], FALSE);
-      if (comma != NULL)
-        {
-          g_autofree char *rest = g_strstrip (g_strdup (comma + 1));
-          gsize rlen = strlen (rest);
-
-          if (rlen > 0 && rest[rlen - 1] == ',')
-            rest[rlen - 1] = '\0';
-          pl_pipeline_set_arguments (pipeline, g_strstrip (rest));
-        }
-    }
-
-  return g_steal_pointer (&pipeline);
-}
-
-typedef struct
-{
-  char      *preamble;
-  char      *options;
-  GPtrArray *pipelines;   /* of PlPipeline */
-} Parsed;
-
-static void
-parsed_clear (Parsed *parsed)
-{
-  g_clear_pointer (&parsed->preamble, g_free);
-  g_clear_pointer (&parsed->options, g_free);
-  g_clear_pointer (&parsed->pipelines, g_ptr_array_unref);
-}
-
-static gboolean
-parse_text (const char  *text,
-            Parsed      *parsed,
-            char       **reason)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  g_autoptr(GPtrArray) defs = g_ptr_array_new_with_free_func (parsed_def_free);
-  GString *preamble = g_string_new (NULL);
-  gboolean seen_call = FALSE;
-  guint i = 0;
-
-  parsed->pipelines = g_ptr_array_new_with_free_func (g_object_unref);
-
-  /* Windows line ends: drop the carriage returns. */
-  for (guint k = 0; lines[k]; k++)
-    {
-      gsize len = strlen (lines[k]);
-
-      if (len > 0 && lines[k][len - 1] == '\r')
-        lines[k][len - 1] = '\0';
-    }
-
-  for (; lines[i] && is_preamble_line (lines[i]); i++)
-    {
-      g_string_append (preamble, lines[i]);
-      g_string_append_c (preamble, '\n');
-    }
-  while (preamble->len > 0 && g_ascii_isspace (preamble->str[preamble->len - 1]))
-    g_string_truncate (preamble, preamble->len - 1);
-  if (preamble->len > 0)
-    g_string_append_c (preamble, '\n');
-  parsed->preamble = g_string_free (preamble, FALSE);
-
-  while (lines[i] != NULL)
-    {
-      const char *line = lines[i];
-
-      if (is_blank (line))
-        {
-          i++;
-          continue;
-        }
-
-      if (g_str_has_prefix (line, "def "))
-        {
-          ParsedDef *def = NULL;
-          gboolean ok = parse_def (lines, &i, &def, reason);
-
-          if (def != NULL)
-            g_ptr_array_add (defs, def);
-          if (!ok)
-            return FALSE;
-          if (find_def (defs, def->name) != def)
-            return fail (reason, def->line, _("a function is defined twice"));
-          continue;
-        }
-
-      if (g_str_has_prefix (line, "utils.analyze_memory("))
-        {
-          GString *call = g_string_new (NULL);
-          guint call_line = i + 1;
-          g_auto(GStrv) items = NULL;
-          GString *options = NULL;
-          char *inner;
-          gsize len;
-
-          if (seen_call)
-            {
-              g_string_free (call, TRUE);
-              return fail (reason, call_line, _("the builders show one utils.analyze_memory call"));
-            }
-          seen_call = TRUE;
-
-          /* The call may span several lines; read until its brackets close. */
-          for (;;)
-            {
-              g_auto(GStrv) probe = NULL;
-
-              g_string_append (call, lines[i]);
-              i++;
-              probe = pl_code_split_top_level (call->str, ',');
-              if (probe != NULL)
-                break;
-              if (lines[i] == NULL)
-                {
-                  g_string_free (call, TRUE);
-                  return fail (reason, call_line, _("the utils.analyze_memory call is not closed"));
-                }
-              g_string_append_c (call, ' ');
-            }
-
-          g_strstrip (call->str);
-          len = strlen (call->str);
-          if (len > 0 && call->str[len - 1] == ';')
-            call->str[--len] = '\0';
-          g_strchomp (call->str);
-          len = strlen (call->str);
-          if (len == 0 || call->str[len - 1] != ')')
-            {
-              g_string_free (call, TRUE);
-              return fail (reason, call_line, _("the utils.analyze_memory call is followed by more code"));
-            }
-          inner = g_strndup (call->str + strlen ("utils.analyze_memory("),
-                             len - strlen ("utils.analyze_memory(") - 1);
-          g_string_free (call, TRUE);
-          items = pl_code_split_top_level (inner, ',');
-          g_free (inner);
-          if (items == NULL)
-            return fail (reason, call_line, _("the utils.analyze_memory call cannot be read"));
-
-          options = g_string_new (NULL);
-          for (guint k = 0; items[k]; k++)
-            {
-              g_auto(GStrv) kw = NULL;
-
-              if (*items[k] == '\0')
-                continue;
-              kw = pl_code_split_top_level (items[k], '=');
-              if (kw && kw[0] && kw[1] && kw[2] == NULL && pl_code_is_identifier (kw[0], -1))
-                {
-                  if (options->len > 0)
-                    g_string_append (options, ", ");
-                  g_string_append (options, items[k]);
-                }
-              else
-                {
-                  PlPipeline *pipeline;
-
-                  if (options->len > 0)
-                    {
-                      g_string_free (options, TRUE);
-                      return fail (reason, call_line, _("a pipeline follows the keyword arguments"));
-                    }
-                  pipeline = pipeline_from_call_item (items[k], defs, call_line, reason);
-                  if (pipeline == NULL)
-                    {
-                      g_string_free (options, TRUE);
-                      return FALSE;
-                    }
-                  g_ptr_array_add (parsed->pipelines, pipeline);
-                }
-            }
-          parsed->options = g_string_free (options, FALSE);
-
-          if (parsed->pipelines->len == 0)
-            return fail (reason, call_line, _("the utils.analyze_memory call measures nothing"));
-          if (parsed->pipelines->len > 2)
-            return fail (reason, call_line, _("the builders show at most two pipelines, A and B"));
-          continue;
-        }
-
-      return fail (reason, i + 1, _("the builders show only imports, functions and one utils.analyze_memory call"));
-    }
-
-  for (guint k = 0; k < defs->len; k++)
-    {
-      ParsedDef *def = g_ptr_array_index (defs, k);
-
-      if (!def->used)
-        return fail (reason, def->line, _("a function is not measured by utils.analyze_memory"));
-    }
-
-  if (!seen_call && defs->len == 0 && parsed->preamble[0] == '\0')
-    return TRUE;   /* an empty script: one empty pipeline */
-
-  if (!seen_call)
-    return fail (reason, 1, _("the script has no utils.analyze_memory call"));
-
-  return TRUE;
-}
-
-/* --- writing ------------------------------------------------------------ */
-
-/* The number of complete lines written so far: steps learn their line. */
-static guint
-count_lines (GString *out)
-{
-  guint n = 0;
-
-  for (gsize i = 0; i < out->len; i++)
-    if (out->str[i] == '\n')
-      n++;
-  return n;
-}
-
-static char *
-pl_document_write (PlDocument *self)
-{
-  GString *out = g_string_new (self->preamble);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->pipelines));
-  gboolean any_def = FALSE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PlPipeline) pipeline = g_list_model_get_item (G_LIST_MODEL (self->pipelines), i);
-      g_auto(GStrv) params = NULL;
-      g_autofree char *joined = NULL;
-      guint n_steps;
-
-      if (!pl_pipeline_get_is_function (pipeline))
-        continue;
-
-      params = pl_pipeline_dup_parameters (pipeline);
-      joined = g_strjoinv (", ", params);
-      if (out->len > 0)
-        g_string_append (out, "\n\n");
-      g_string_append_printf (out, "def %s(%s):\n", pl_pipeline_get_name (pipeline), joined);
-      any_def = TRUE;
-
-      n_steps = pl_pipeline_get_n_steps (pipeline);
-      if (n_steps == 0)
-        g_string_append (out, "    pass\n");
-      for (guint k = 0; k < n_steps; k++)
-        {
-          PlStep *step = pl_pipeline_get_step (pipeline, k);
-
-          pl_step_set_line (step, count_lines (out) + 1);
-          for (guint d = 0; d <= pl_step_get_indent (step); d++)
-            g_string_append (out, "    ");
-          g_string_append (out, pl_step_get_code (step));
-          g_string_append_c (out, '\n');
-        }
-    }
-
-  if (out->len > 0)
-    g_string_append (out, any_def ? "\n\n" : "\n");
-
-  g_string_append (out, "utils.analyze_memory(\n");
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PlPipeline) pipeline = g_list_model_get_item (G_LIST_MODEL (self->pipelines), i);
-      g_autofree char *args = pl_pipeline_dup_call_arguments (pipeline);
-
-      if (*args != '\0')
-        g_string_append_printf (out, "    partial(%s, %s),\n", pl_pipeline_get_name (pipeline), args);
-      else
-        /* Without arguments the function itself is the pipeline, as the
-         * tutorial writes utils.analyze_memory(main). */
-        g_string_append_printf (out, "    %s,\n", pl_pipeline_get_name (pipeline));
-    }
-  if (self->options != NULL && *self->options != '\0')
-    g_string_append_printf (out, "    %s,\n", self->options);
-  g_string_append (out, ")\n");
-
-  return g_string_free (out, FALSE);
-}
-
-/* --- checking ----------------------------------------------------------- */
 
 static void
 pl_document_check (PlDocument *self)
@@ -673,27 +214,33 @@ pl_document_check (PlDocument *self)
     valid = FALSE;
 
   /* The builders' check is quick but shallow; the interpreter's parser is
-   * the judge. Its error goes to the step on the line it names. */
+   * the judge. Each error goes to the step whose lines it names, at its
+   * place in the step's code. */
   if (valid && self->text != NULL)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(PlScript) script = pl_script_parse ("script.py", self->text, -1, &error);
+      g_autoptr(PlScript) script = pl_script_parse_for_editor ("script.py", self->text, -1, &error);
       gint line = 0, column = 0;
 
       if (script == NULL && pl_script_error_get_location (error, &line, &column))
         {
-          PlStep *step = pl_document_find_step (self, line, NULL);
+          const char *message = strstr (error->message, "error: ");
+          g_autofree char *first_line = NULL;
 
-          if (step != NULL)
-            {
-              const char *message = strstr (error->message, "error: ");
-              g_autofree char *first_line = NULL;
+          message = message ? message + strlen ("error: ") : error->message;
+          first_line = g_strndup (message, strcspn (message, "\n"));
+          if (pl_document_set_error_at (self, first_line, line, column))
+            valid = FALSE;
+        }
+      for (guint f = 0; script != NULL && f < pl_script_get_n_functions (script); f++)
+        {
+          const PlScriptFunction *fn = pl_script_get_function (script, f);
 
-              message = message ? message + strlen ("error: ") : error->message;
-              first_line = g_strndup (message, strcspn (message, "\n"));
-              pl_step_set_error (step, first_line);
+          for (guint k = 0; k < fn->n_outline; k++)
+            if (fn->outline[k].error != NULL &&
+                pl_document_set_error_at (self, fn->outline[k].error,
+                                          fn->outline[k].error_line, fn->outline[k].error_col))
               valid = FALSE;
-            }
         }
     }
 
@@ -720,6 +267,32 @@ pl_document_notify_history (PlDocument *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
+/* Keeps copies of the builders' state for the current text: the history
+ * records them with it. */
+static void
+pl_document_keep_shown (PlDocument *self)
+{
+  g_clear_pointer (&self->shown, snapshot_free);
+  self->shown = g_new0 (Snapshot, 1);
+  if (self->structured)
+    {
+      self->shown->layout = pl_document_layout_copy (self->layout);
+      self->shown->pipelines = copy_pipelines (G_LIST_MODEL (self->pipelines));
+    }
+}
+
+/* The current state, for the history. */
+static Snapshot *
+pl_document_steal_state (PlDocument *self)
+{
+  Snapshot *state = g_steal_pointer (&self->shown);
+
+  if (state == NULL)
+    state = g_new0 (Snapshot, 1);
+  state->text = g_strdup (self->text);
+  return state;
+}
+
 /* Records that the text changes from the current one, for undo. */
 static void
 pl_document_record (PlDocument *self,
@@ -737,7 +310,7 @@ pl_document_record (PlDocument *self,
       return;
     }
 
-  g_ptr_array_add (self->undo, g_strdup (self->text));
+  g_ptr_array_add (self->undo, pl_document_steal_state (self));
   self->last_edit_key = key;
   self->last_edit_time = now;
 }
@@ -788,41 +361,40 @@ pl_document_replace_pipelines (PlDocument *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPARE]);
 }
 
+/* Shows @pipelines (taken) in @layout (taken) in the builders. */
+static void
+pl_document_show (PlDocument       *self,
+                  PlDocumentLayout *layout,
+                  GPtrArray        *pipelines)
+{
+  self->applying = TRUE;
+  pl_document_layout_free (self->layout);
+  self->layout = layout;
+  if (pipelines->len == 0)
+    g_ptr_array_add (pipelines, pl_pipeline_new ("fun1", TRUE));
+  pl_document_replace_pipelines (self, pipelines);
+  g_ptr_array_unref (pipelines);
+  self->applying = FALSE;
+
+  pl_document_set_structured (self, TRUE, NULL);
+  pl_document_check (self);
+}
+
 /* Reads @text into the pipelines when the builders can show it. */
 static gboolean
 pl_document_apply_text (PlDocument *self)
 {
-  Parsed parsed = { 0 };
+  PlDocumentLayout *layout = NULL;
+  GPtrArray *pipelines = NULL;
   g_autofree char *reason = NULL;
 
-  if (!parse_text (self->text, &parsed, &reason))
+  if (!pl_document_text_read (self->text, &layout, &pipelines, &reason))
     {
       pl_document_set_structured (self, FALSE, reason);
-      parsed_clear (&parsed);
       return FALSE;
     }
 
-  self->applying = TRUE;
-  g_free (self->preamble);
-  self->preamble = g_steal_pointer (&parsed.preamble);
-  if (*self->preamble == '\0')
-    {
-      g_free (self->preamble);
-      self->preamble = g_strdup (DEFAULT_PREAMBLE);
-    }
-  g_free (self->options);
-  self->options = g_steal_pointer (&parsed.options);
-
-  if (parsed.pipelines->len == 0)
-    g_ptr_array_add (parsed.pipelines, pl_pipeline_new ("fun1", TRUE));
-
-  pl_document_replace_pipelines (self, parsed.pipelines);
-  self->applying = FALSE;
-
-  parsed_clear (&parsed);
-  pl_document_set_structured (self, TRUE, NULL);
-  pl_document_check (self);
-
+  pl_document_show (self, layout, pipelines);
   return TRUE;
 }
 
@@ -838,6 +410,7 @@ pl_document_regenerate (PlDocument *self,
   if (g_strcmp0 (text, self->text) == 0)
     {
       pl_document_check (self);
+      pl_document_keep_shown (self);
       return;
     }
 
@@ -845,6 +418,7 @@ pl_document_regenerate (PlDocument *self,
   g_free (self->text);
   self->text = g_steal_pointer (&text);
   pl_document_check (self);
+  pl_document_keep_shown (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
   pl_document_notify_history (self, could_undo, could_redo, was_modified);
 }
@@ -889,11 +463,11 @@ pl_document_finalize (GObject *object)
 
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->saved_text, g_free);
-  g_clear_pointer (&self->preamble, g_free);
-  g_clear_pointer (&self->options, g_free);
+  g_clear_pointer (&self->layout, pl_document_layout_free);
   g_clear_pointer (&self->unstructured_reason, g_free);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
+  g_clear_pointer (&self->shown, snapshot_free);
 
   G_OBJECT_CLASS (pl_document_parent_class)->finalize (object);
 }
@@ -1005,10 +579,9 @@ pl_document_init (PlDocument *self)
   g_autoptr(GPtrArray) pipelines = g_ptr_array_new_with_free_func (g_object_unref);
 
   self->pipelines = g_list_store_new (PL_TYPE_PIPELINE);
-  self->undo = g_ptr_array_new_with_free_func (g_free);
-  self->redo = g_ptr_array_new_with_free_func (g_free);
-  self->preamble = g_strdup (DEFAULT_PREAMBLE);
-  self->options = g_strdup ("");
+  self->undo = g_ptr_array_new_with_free_func (snapshot_free);
+  self->redo = g_ptr_array_new_with_free_func (snapshot_free);
+  self->layout = pl_document_layout_new ();
   self->structured = TRUE;
 
   g_ptr_array_add (pipelines, pl_pipeline_new ("fun1", TRUE));
@@ -1016,6 +589,7 @@ pl_document_init (PlDocument *self)
   self->text = pl_document_write (self);
   self->saved_text = g_strdup (self->text);
   pl_document_check (self);
+  pl_document_keep_shown (self);
 }
 
 PlDocument *
@@ -1054,6 +628,7 @@ pl_document_set_text (PlDocument *self,
   g_free (self->text);
   self->text = g_strdup (text);
   pl_document_apply_text (self);
+  pl_document_keep_shown (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
   pl_document_notify_history (self, could_undo, could_redo, was_modified);
 
@@ -1081,6 +656,7 @@ pl_document_load_text (PlDocument *self,
   g_free (self->saved_text);
   self->saved_text = g_strdup (text);
   pl_document_apply_text (self);
+  pl_document_keep_shown (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
   pl_document_notify_history (self, could_undo, could_redo, was_modified);
 
@@ -1259,16 +835,32 @@ pl_document_travel (PlDocument *self,
   gboolean could_undo = pl_document_get_can_undo (self);
   gboolean could_redo = pl_document_get_can_redo (self);
   gboolean was_modified = pl_document_get_modified (self);
-  char *text;
+  Snapshot *state;
 
   if (from->len == 0)
     return;
 
-  text = g_ptr_array_steal_index (from, from->len - 1);
-  g_ptr_array_add (to, self->text);
-  self->text = text;
+  state = g_ptr_array_steal_index (from, from->len - 1);
+  g_ptr_array_add (to, pl_document_steal_state (self));
+  g_free (self->text);
+  self->text = g_steal_pointer (&state->text);
   self->last_edit_key = NULL;
-  pl_document_apply_text (self);
+
+  /* The builders come back as they were; the text is read only when they
+   * could not show it then. */
+  if (state->layout != NULL)
+    {
+      GPtrArray *pipelines = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < state->pipelines->len; i++)
+        g_ptr_array_add (pipelines, pl_pipeline_copy (g_ptr_array_index (state->pipelines, i), NULL));
+      pl_document_show (self, pl_document_layout_copy (state->layout), pipelines);
+    }
+  else
+    pl_document_apply_text (self);
+  snapshot_free (state);
+  pl_document_keep_shown (self);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
   pl_document_notify_history (self, could_undo, could_redo, was_modified);
 }
@@ -1307,7 +899,7 @@ pl_document_find_step (PlDocument *self,
         {
           PlStep *step = pl_pipeline_get_step (pipeline, k);
 
-          if (pl_step_get_line (step) == line)
+          if (pl_step_contains_line (step, line))
             {
               if (pipeline_index != NULL)
                 *pipeline_index = i;

@@ -49,8 +49,12 @@ gboolean    pl_document_get_can_undo        (PlDocument  *self);
 gboolean    pl_document_get_can_redo        (PlDocument  *self);
 void        pl_document_undo                (PlDocument  *self);
 void        pl_document_redo                (PlDocument  *self);
-/* The step written at @line of the text, or NULL; @pipeline_index (may be
- * NULL) receives its pipeline's index. */
+/* The script the pipelines write, as it would become after an edit: what
+ * was read from the text comes back as it was written. */
+char       *pl_document_write               (PlDocument  *self);
+/* The step written at @line of the text (its first line or a continuation
+ * line), or NULL; @pipeline_index (may be NULL) receives its pipeline's
+ * index. */
 PlStep     *pl_document_find_step           (PlDocument  *self,
                                              guint        line,
                                              guint       *pipeline_index);

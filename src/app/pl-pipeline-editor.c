@@ -291,7 +291,7 @@ pl_pipeline_editor_select_line (PlPipelineEditor *self,
       if (row == NULL)
         break;
 
-      if (line != 0 && pl_step_get_line (pl_step_row_get_step (row)) == line)
+      if (line != 0 && pl_step_contains_line (pl_step_row_get_step (row), line))
         {
           gtk_widget_add_css_class (GTK_WIDGET (row), "pl-selected-step");
           scroll_to_row (GTK_WIDGET (row));

@@ -18,6 +18,13 @@ struct _PlPipeline
   char       *arguments;
   GListStore *steps;
   gboolean    is_function;
+
+  /* How it was written when read: see pl_pipeline_set_source(). */
+  char       *leading;
+  char       *header;
+  char       *header_key;
+  guint       body_indent;
+  guint       block_indent;
 };
 
 G_DEFINE_FINAL_TYPE (PlPipeline, pl_pipeline, G_TYPE_OBJECT)
@@ -95,6 +102,9 @@ pl_pipeline_finalize (GObject *object)
 
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->arguments, g_free);
+  g_clear_pointer (&self->leading, g_free);
+  g_clear_pointer (&self->header, g_free);
+  g_clear_pointer (&self->header_key, g_free);
 
   G_OBJECT_CLASS (pl_pipeline_parent_class)->finalize (object);
 }
@@ -184,6 +194,8 @@ pl_pipeline_init (PlPipeline *self)
   self->arguments = g_strdup ("");
   self->steps = g_list_store_new (PL_TYPE_STEP);
   self->is_function = TRUE;
+  self->body_indent = 4;
+  self->block_indent = 4;
 }
 
 PlPipeline *
@@ -207,6 +219,11 @@ pl_pipeline_copy (PlPipeline *self,
 
   copy = pl_pipeline_new (name ? name : self->name, self->is_function);
   pl_pipeline_set_arguments (copy, self->arguments);
+  copy->leading = g_strdup (self->leading);
+  copy->header = g_strdup (self->header);
+  copy->header_key = g_strdup (self->header_key);
+  copy->body_indent = self->body_indent;
+  copy->block_indent = self->block_indent;
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->steps));
   for (guint i = 0; i < n; i++)
@@ -500,6 +517,65 @@ pl_pipeline_check_arguments (PlPipeline  *self,
     }
 
   return TRUE;
+}
+
+/* What the `def` line says: the name and the parameters. */
+static char *
+dup_header_key (PlPipeline *self)
+{
+  g_auto(GStrv) params = pl_pipeline_dup_parameters (self);
+  g_autofree char *joined = g_strjoinv (",", params);
+
+  return g_strdup_printf ("%s(%s)", self->name, joined);
+}
+
+void
+pl_pipeline_set_source (PlPipeline *self,
+                        const char *leading,
+                        const char *header,
+                        guint       body_indent,
+                        guint       block_indent)
+{
+  g_return_if_fail (PL_IS_PIPELINE (self));
+
+  g_free (self->leading);
+  self->leading = g_strdup (leading);
+  g_free (self->header);
+  self->header = g_strdup (header);
+  g_free (self->header_key);
+  self->header_key = dup_header_key (self);
+  self->body_indent = body_indent;
+  self->block_indent = block_indent;
+}
+
+const char *
+pl_pipeline_get_leading (PlPipeline *self)
+{
+  g_return_val_if_fail (PL_IS_PIPELINE (self), NULL);
+
+  return self->leading;
+}
+
+const char *
+pl_pipeline_get_header (PlPipeline *self)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (PL_IS_PIPELINE (self), NULL);
+
+  if (self->header == NULL)
+    return NULL;
+  key = dup_header_key (self);
+  return g_strcmp0 (key, self->header_key) == 0 ? self->header : NULL;
+}
+
+guint
+pl_pipeline_get_indent_width (PlPipeline *self,
+                              guint       level)
+{
+  g_return_val_if_fail (PL_IS_PIPELINE (self), 0);
+
+  return self->body_indent + level * self->block_indent;
 }
 
 char *

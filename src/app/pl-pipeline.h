@@ -60,6 +60,23 @@ char       *pl_pipeline_dup_call_arguments (PlPipeline *self);
 char       *pl_pipeline_dup_current_variable (PlPipeline *self);
 /* A variable name no step or parameter uses yet ("x", "y", "z", "x2", ...). */
 char       *pl_pipeline_dup_fresh_variable (PlPipeline  *self);
+/* How the function was written in the script it was read from: the text
+ * above its `def` line (blank lines, comments), that line as it was, and
+ * the indentation of its body and of each block inside it. The document
+ * writes the line back while the name and parameters are unchanged, and
+ * indents new and moved steps as the function was indented. */
+void        pl_pipeline_set_source        (PlPipeline  *self,
+                                           const char  *leading,
+                                           const char  *header,
+                                           guint        body_indent,
+                                           guint        block_indent);
+const char *pl_pipeline_get_leading       (PlPipeline  *self);
+/* The `def` line as read, or NULL once the name or parameters changed. */
+const char *pl_pipeline_get_header        (PlPipeline  *self);
+/* The spaces before a step at indentation @level (four per level unless
+ * the script read used others). */
+guint       pl_pipeline_get_indent_width  (PlPipeline  *self,
+                                           guint        level);
 /* Checks the arguments; sets @error to a sentence when they are not valid. */
 gboolean    pl_pipeline_check_arguments   (PlPipeline  *self,
                                            GError     **error);

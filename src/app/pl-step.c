@@ -9,8 +9,16 @@ struct _PlStep
 
   char  *code;
   char  *error;
+  guint  error_line;    /* 0: not known */
+  guint  error_column;
   guint  indent;
   guint  line;
+
+  /* How it was written when read: see pl_step_set_source(). */
+  char  *leading;
+  char  *source;
+  char  *source_code;
+  guint  source_indent;
 };
 
 G_DEFINE_FINAL_TYPE (PlStep, pl_step, G_TYPE_OBJECT)
@@ -33,6 +41,9 @@ pl_step_finalize (GObject *object)
 
   g_clear_pointer (&self->code, g_free);
   g_clear_pointer (&self->error, g_free);
+  g_clear_pointer (&self->leading, g_free);
+  g_clear_pointer (&self->source, g_free);
+  g_clear_pointer (&self->source_code, g_free);
 
   G_OBJECT_CLASS (pl_step_parent_class)->finalize (object);
 }
@@ -135,9 +146,18 @@ pl_step_new (const char *code,
 PlStep *
 pl_step_copy (PlStep *self)
 {
+  PlStep *copy;
+
   g_return_val_if_fail (PL_IS_STEP (self), NULL);
 
-  return pl_step_new (self->code, self->indent);
+  copy = pl_step_new (self->code, self->indent);
+  copy->line = self->line;
+  copy->leading = g_strdup (self->leading);
+  copy->source = g_strdup (self->source);
+  copy->source_code = g_strdup (self->source_code);
+  copy->source_indent = self->source_indent;
+
+  return copy;
 }
 
 const char *
@@ -208,6 +228,28 @@ pl_step_set_line (PlStep *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINE]);
 }
 
+guint
+pl_step_get_n_lines (PlStep *self)
+{
+  guint n = 1;
+
+  g_return_val_if_fail (PL_IS_STEP (self), 0);
+
+  for (const char *p = self->code; *p; p++)
+    if (*p == '\n')
+      n++;
+  return n;
+}
+
+gboolean
+pl_step_contains_line (PlStep *self,
+                       guint   line)
+{
+  g_return_val_if_fail (PL_IS_STEP (self), FALSE);
+
+  return self->line != 0 && line >= self->line && line < self->line + pl_step_get_n_lines (self);
+}
+
 const char *
 pl_step_get_error (PlStep *self)
 {
@@ -220,15 +262,78 @@ void
 pl_step_set_error (PlStep     *self,
                    const char *error)
 {
+  pl_step_set_error_at (self, error, 0, 0);
+}
+
+void
+pl_step_set_error_at (PlStep     *self,
+                      const char *error,
+                      guint       line,
+                      guint       column)
+{
   g_return_if_fail (PL_IS_STEP (self));
 
   if (error != NULL && *error == '\0')
     error = NULL;
+  if (error == NULL || line == 0)
+    line = column = 0;
 
-  if (g_strcmp0 (self->error, error) == 0)
+  if (g_strcmp0 (self->error, error) == 0 && self->error_line == line && self->error_column == column)
     return;
 
   g_free (self->error);
   self->error = g_strdup (error);
+  self->error_line = line;
+  self->error_column = column;
+  /* One notification: the location is part of the error. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
+gboolean
+pl_step_get_error_location (PlStep *self,
+                            guint  *line,
+                            guint  *column)
+{
+  g_return_val_if_fail (PL_IS_STEP (self), FALSE);
+
+  if (line != NULL)
+    *line = self->error_line;
+  if (column != NULL)
+    *column = self->error_column;
+  return self->error_line != 0;
+}
+
+void
+pl_step_set_source (PlStep     *self,
+                    const char *leading,
+                    const char *lines)
+{
+  g_return_if_fail (PL_IS_STEP (self));
+
+  g_free (self->leading);
+  self->leading = g_strdup (leading);
+  g_free (self->source);
+  self->source = g_strdup (lines);
+  g_free (self->source_code);
+  self->source_code = g_strdup (self->code);
+  self->source_indent = self->indent;
+}
+
+const char *
+pl_step_get_leading (PlStep *self)
+{
+  g_return_val_if_fail (PL_IS_STEP (self), NULL);
+
+  return self->leading;
+}
+
+const char *
+pl_step_get_source (PlStep *self)
+{
+  g_return_val_if_fail (PL_IS_STEP (self), NULL);
+
+  if (self->source == NULL || self->indent != self->source_indent ||
+      g_strcmp0 (self->code, self->source_code) != 0)
+    return NULL;
+  return self->source;
 }

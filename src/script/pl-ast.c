@@ -69,6 +69,20 @@ pl_arena_strndup (PlArena    *arena,
   return ret;
 }
 
+char *
+pl_arena_printf (PlArena    *arena,
+                 const char *format,
+                 ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  return pl_arena_strndup (arena, text, strlen (text));
+}
+
 PlNode *
 pl_node_new (PlArena    *arena,
              PlNodeKind  kind,

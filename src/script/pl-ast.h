@@ -57,6 +57,10 @@ typedef enum
   PL_NODE_FROM,       /* str: module; items: PL_NODE_ALIAS */
   PL_NODE_ALIAS,      /* str: dotted name; str2: as-name or NULL */
   PL_NODE_MODULE,     /* body */
+  PL_NODE_ERROR,      /* a statement of a function body that does not parse, kept by
+                       * pl_parse_module_full()'s recovery for editors: str2: the
+                       * error's kind, str: its message, err_line/err_col: where;
+                       * body: the block under it when it ends in ':'. Never run. */
 } PlNodeKind;
 
 typedef enum
@@ -107,6 +111,13 @@ struct _PlNode
   guint      n_locals;
   gint       first_line_of_body;
   gint       depth;              /* height of the expression tree */
+  /* Compound statements (and PL_NODE_ERROR with a body): one past the colon
+   * of the header; with an `else:` branch, that keyword and its colon. */
+  gint       head_end_line, head_end_col;
+  gint       else_line, else_col;
+  gint       else_end_line, else_end_col;
+  /* PL_NODE_ERROR: where the error is. */
+  gint       err_line, err_col;
 };
 
 /* All nodes and their arrays live in one arena freed at once. */
@@ -119,6 +130,9 @@ gpointer    pl_arena_alloc      (PlArena    *arena,
 char       *pl_arena_strndup    (PlArena    *arena,
                                  const char *s,
                                  gsize       n);
+char       *pl_arena_printf     (PlArena    *arena,
+                                 const char *format,
+                                 ...) G_GNUC_PRINTF (2, 3);
 PlNode     *pl_node_new         (PlArena    *arena,
                                  PlNodeKind  kind,
                                  gint        line,

@@ -29,6 +29,9 @@ struct _PlScript
   GArray   *line_offsets;       /* gsize: start of each line */
   GArray   *functions;          /* PlScriptFunction */
   GArray   *experiments;        /* PlScriptExperiment */
+  GArray   *outline;            /* PlScriptOutlineItem: the module's */
+  GArray   *comments;           /* PlScriptStatement */
+  gboolean  for_editor;         /* may hold PL_NODE_ERROR: never run */
 };
 
 typedef struct _PlFrame PlFrame;

@@ -260,20 +260,33 @@ load_name (PlInterp *I,
 
 /* Stores @value (taken) into a name; the old value dies after. */
 static void
-store_name (PlInterp *I,
-            PlNode   *node,
-            PlVal     value)
+store_slot (PlInterp   *I,
+            gint        slot,
+            const char *name,
+            PlVal       value)
 {
-  if (node->slot >= 0 && I->frame != NULL && (guint) node->slot < I->frame->n_locals)
+  if (slot >= 0 && I->frame != NULL && (guint) slot < I->frame->n_locals)
     {
-      PlVal *local = &I->frame->locals[node->slot];
+      PlVal *local = &I->frame->locals[slot];
       PlVal old = *local;
       *local = value;
       pl_val_clear (&old);
       return;
     }
-  set_global (I, node->str, value);
+  set_global (I, name, value);
 }
+
+static void
+store_name (PlInterp *I,
+            PlNode   *node,
+            PlVal     value)
+{
+  store_slot (I, node->slot, node->str, value);
+}
+
+static void bind_name (PlInterp   *I,
+                       const char *name,
+                       PlVal       value);
 
 /* --- numbers ------------------------------------------------------------ */
 
@@ -2393,14 +2406,7 @@ make_function (PlInterp *I,
   fn->depth = depth + 1;
   {
     /* The def binds its name like an assignment. */
-    PlNode name = *def;
-    name.kind = PL_NODE_NAME;
-    name.slot = -1;
-    if (I->frame != NULL)
-      for (guint i = 0; i < I->frame->def->n_locals; i++)
-        if (strcmp (I->frame->def->locals[i], def->str) == 0)
-          name.slot = i;
-    store_name (I, &name, pl_val_obj (fn));
+    bind_name (I, def->str, pl_val_obj (fn));
   }
   return TRUE;
 }
@@ -2692,16 +2698,15 @@ bind_name (PlInterp   *I,
            const char *name,
            PlVal       value)
 {
-  PlNode node = { 0, };
+  gint slot = -1;
 
-  node.kind = PL_NODE_NAME;
-  node.str = (char *) name;
-  node.slot = -1;
+  /* No PlNode on the stack: this is inlined into the statement loop, whose
+   * frame every Python call repeats. */
   if (I->frame != NULL)
     for (guint i = 0; i < I->frame->def->n_locals; i++)
       if (strcmp (I->frame->def->locals[i], name) == 0)
-        node.slot = i;
-  store_name (I, &node, value);
+        slot = i;
+  store_slot (I, slot, name, value);
 }
 
 static gboolean
@@ -2809,6 +2814,7 @@ pl_interp_new (PlScript            *script,
   PlInterp *self;
 
   g_return_val_if_fail (script != NULL, NULL);
+  g_return_val_if_fail (!script->for_editor, NULL);
 
   self = g_new0 (PlInterp, 1);
   self->script = pl_script_ref (script);

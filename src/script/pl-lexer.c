@@ -24,6 +24,7 @@ typedef struct
   const char *col_ptr;
   gint        col_val;
   GArray     *tokens;
+  GArray     *comments;    /* (nullable) of PL_TOK_COMMENT */
   gint        indents[MAX_INDENT + 1];
   gint        n_indents;
   char        parens[MAX_PARENS];
@@ -108,6 +109,32 @@ push (Lexer       *lx,
   tok.end_col = column_of (lx, stop);
   g_array_append_val (lx->tokens, tok);
   return &g_array_index (lx->tokens, PlToken, lx->tokens->len - 1);
+}
+
+/* Records the comment from @start (its '#') to the end of the line, and
+ * returns that end. */
+static const char *
+skip_comment (Lexer      *lx,
+              const char *start)
+{
+  const char *p = start;
+
+  while (p < lx->end && *p != '\n' && *p != '\r')
+    p++;
+  if (lx->comments != NULL)
+    {
+      PlToken tok = { 0, };
+
+      tok.kind = PL_TOK_COMMENT;
+      tok.line = lx->line;
+      tok.col = column_of (lx, start);
+      tok.end_line = lx->line;
+      tok.end_col = column_of (lx, p);
+      tok.text = g_strndup (start, p - start);
+      tok.text_len = p - start;
+      g_array_append_val (lx->comments, tok);
+    }
+  return p;
 }
 
 static gboolean
@@ -568,6 +595,8 @@ start_line (Lexer *lx)
       if (*p == '#' || *p == '\n' || *p == '\r' || (*p == '\\' && p + 1 < lx->end && (p[1] == '\n' || p[1] == '\r')))
         {
           /* A blank or comment line: skip it entirely. */
+          if (*p == '#')
+            p = skip_comment (lx, p);
           while (p < lx->end && *p != '\n' && *p != '\r')
             p++;
           if (p < lx->end)
@@ -616,6 +645,17 @@ pl_lex (const char  *source,
         gint        *err_col,
         GError     **error)
 {
+  return pl_lex_full (source, length, NULL, err_line, err_col, error);
+}
+
+GArray *
+pl_lex_full (const char  *source,
+             gsize        length,
+             GArray      *comments,
+             gint        *err_line,
+             gint        *err_col,
+             GError     **error)
+{
   Lexer lx = { 0, };
   gboolean at_line_start = TRUE;
 
@@ -625,6 +665,7 @@ pl_lex (const char  *source,
   lx.line = 1;
   lx.line_start = source;
   lx.tokens = g_array_new (FALSE, TRUE, sizeof (PlToken));
+  lx.comments = comments;
   lx.indents[0] = 0;
   lx.n_indents = 1;
 
@@ -673,8 +714,7 @@ pl_lex (const char  *source,
         }
       if (c == '#')
         {
-          while (lx.p < lx.end && *lx.p != '\n' && *lx.p != '\r')
-            lx.p++;
+          lx.p = skip_comment (&lx, lx.p);
           continue;
         }
       if (c == '\n' || c == '\r')

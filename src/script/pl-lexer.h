@@ -18,6 +18,7 @@ typedef enum
   PL_TOK_FLOAT,
   PL_TOK_STRING,
   PL_TOK_OP,
+  PL_TOK_COMMENT,  /* only in the comments pl_lex_full() collects */
 } PlTokenKind;
 
 /* Operators and delimiters (PL_TOK_OP). */
@@ -61,6 +62,15 @@ typedef struct
  * and sets @error (PL_ERROR_SYNTAX) with @err_line / @err_col. */
 GArray     *pl_lex                (const char  *source,
                                    gsize        length,
+                                   gint        *err_line,
+                                   gint        *err_col,
+                                   GError     **error);
+/* Like pl_lex(), and when @comments is not NULL appends to it a
+ * PL_TOK_COMMENT token per comment (text: the comment from its '#'), in
+ * source order: editors keep what the parser drops. */
+GArray     *pl_lex_full           (const char  *source,
+                                   gsize        length,
+                                   GArray      *comments,
                                    gint        *err_line,
                                    gint        *err_col,
                                    GError     **error);

@@ -17,6 +17,8 @@ typedef struct
   gint        err_col;
   const char *err_kind;
   gint        nest;        /* recursion depth of the expression parser */
+  gboolean    recover;     /* keep broken statements of function bodies */
+  guint       in_def;      /* how many definitions enclose the position */
 } Parser;
 
 #define TOK(p) (&g_array_index ((p)->tokens, PlToken, (p)->pos))
@@ -171,6 +173,31 @@ set_end (Parser *p,
       node->end_line = prev->end_line;
       node->end_col = prev->end_col;
     }
+}
+
+/* The end of a compound statement's header: its colon, just consumed. */
+static void
+set_head_end (Parser *p,
+              PlNode *node)
+{
+  PlToken *colon = &g_array_index (p->tokens, PlToken, p->pos - 1);
+
+  node->head_end_line = colon->end_line;
+  node->head_end_col = colon->end_col;
+}
+
+/* Where an `else:` branch starts and where its colon ends. */
+static void
+set_else (Parser        *p,
+          PlNode        *node,
+          const PlToken *els)
+{
+  PlToken *colon = &g_array_index (p->tokens, PlToken, p->pos - 1);
+
+  node->else_line = els->line;
+  node->else_col = els->col;
+  node->else_end_line = colon->end_line;
+  node->else_end_col = colon->end_col;
 }
 
 static PlNode **
@@ -2033,7 +2060,10 @@ parse_def (Parser  *p,
     }
   if (!expect_op (p, PL_OP_COLON))
     return NULL;
+  set_head_end (p, node);
+  p->in_def++;
   parse_block (p, &node->body, &node->n_body, "function definition", kw->line);
+  p->in_def--;
   if (p->error != NULL)
     return NULL;
 
@@ -2069,6 +2099,92 @@ parse_def (Parser  *p,
   return node;
 }
 
+/* Error recovery for editors: the logical line holding the error becomes a
+ * PL_NODE_ERROR (with the block under it when it ends in a colon) and
+ * parsing goes on after it. Only syntax errors inside function bodies are
+ * recovered; an indentation error changes the structure itself. Returns
+ * whether it recovered. */
+static gboolean
+recover_statement (Parser    *p,
+                   GPtrArray *stmts,
+                   guint      start,
+                   guint      n_before)
+{
+  const PlToken *first, *last;
+  PlNode *node;
+  guint n = p->tokens->len;
+  guint i, s, e;
+
+  if (!p->recover || p->in_def == 0 || p->error == NULL ||
+      g_strcmp0 (p->err_kind, "SyntaxError") != 0)
+    return FALSE;
+
+  /* The token the error names, then the logical line around it. */
+  for (i = start; i + 1 < n; i++)
+    {
+      const PlToken *t = &g_array_index (p->tokens, PlToken, i);
+
+      if (t->line > p->err_line || (t->line == p->err_line && t->col >= p->err_col))
+        break;
+    }
+  for (s = i; s > start; s--)
+    {
+      PlTokenKind k = g_array_index (p->tokens, PlToken, s - 1).kind;
+
+      if (k == PL_TOK_NEWLINE || k == PL_TOK_INDENT || k == PL_TOK_DEDENT)
+        break;
+    }
+  for (e = s; e < n; e++)
+    {
+      PlTokenKind k = g_array_index (p->tokens, PlToken, e).kind;
+
+      if (k == PL_TOK_NEWLINE || k == PL_TOK_EOF || k == PL_TOK_INDENT || k == PL_TOK_DEDENT)
+        break;
+    }
+  if (e == s || e >= n || g_array_index (p->tokens, PlToken, e).kind != PL_TOK_NEWLINE)
+    return FALSE;
+
+  first = &g_array_index (p->tokens, PlToken, s);
+  last = &g_array_index (p->tokens, PlToken, e - 1);
+
+  /* What was built from that line on is replaced by the error. */
+  while (stmts->len > n_before)
+    {
+      PlNode *built = g_ptr_array_index (stmts, stmts->len - 1);
+
+      if (built->line < first->line || (built->line == first->line && built->col < first->col))
+        break;
+      g_ptr_array_set_size (stmts, stmts->len - 1);
+    }
+
+  node = pl_node_new (p->arena, PL_NODE_ERROR, first->line, first->col);
+  node->end_line = last->end_line;
+  node->end_col = last->end_col;
+  node->str = pl_arena_strndup (p->arena, p->error->message, strlen (p->error->message));
+  node->str2 = pl_arena_strndup (p->arena, p->err_kind, strlen (p->err_kind));
+  node->err_line = p->err_line;
+  node->err_col = p->err_col;
+  g_clear_error (&p->error);
+  p->err_kind = NULL;
+  /* Statements are not inside expressions: error paths that left the
+   * expression depth counted up must not count against the next one. */
+  p->nest = 0;
+
+  p->pos = e;
+  if (last->kind == PL_TOK_OP && last->op == PL_OP_COLON &&
+      e + 1 < n && g_array_index (p->tokens, PlToken, e + 1).kind == PL_TOK_INDENT)
+    {
+      node->head_end_line = last->end_line;
+      node->head_end_col = last->end_col;
+      parse_block (p, &node->body, &node->n_body, "statement", first->line);
+    }
+  else
+    advance (p);  /* NEWLINE */
+
+  g_ptr_array_add (stmts, node);
+  return TRUE;
+}
+
 /* ':' already consumed. */
 static void
 parse_block (Parser     *p,
@@ -2102,7 +2218,13 @@ parse_block (Parser     *p,
         {
           advance (p);
           while (p->error == NULL && TOK (p)->kind != PL_TOK_DEDENT && TOK (p)->kind != PL_TOK_EOF)
-            parse_statement (p, stmts);
+            {
+              guint start = p->pos, n_before = stmts->len;
+
+              parse_statement (p, stmts);
+              if (p->error != NULL)
+                recover_statement (p, stmts, start, n_before);
+            }
           if (p->error == NULL)
             advance (p);  /* DEDENT */
         }
@@ -2142,6 +2264,7 @@ parse_statement (Parser    *p,
           node->a = parse_test (p);
           if (node->a == NULL || !expect_op (p, PL_OP_COLON))
             return;
+          set_head_end (p, node);
           parse_block (p, &node->body, &node->n_body, is_if ? "'if' statement" : "'while' statement", tok->line);
           set_end (p, node);
           g_ptr_array_add (out, node);
@@ -2154,6 +2277,7 @@ parse_statement (Parser    *p,
               sub->a = parse_test (p);
               if (sub->a == NULL || !expect_op (p, PL_OP_COLON))
                 return;
+              set_head_end (p, sub);
               parse_block (p, &sub->body, &sub->n_body, "'elif' statement", elif->line);
               set_end (p, sub);
               cur->orelse = pl_arena_alloc (p->arena, sizeof (PlNode *));
@@ -2167,6 +2291,7 @@ parse_statement (Parser    *p,
               advance (p);
               if (!expect_op (p, PL_OP_COLON))
                 return;
+              set_else (p, cur, els);
               parse_block (p, &cur->orelse, &cur->n_orelse, "'else' statement", els->line);
             }
           return;
@@ -2215,6 +2340,7 @@ parse_statement (Parser    *p,
           node->b = parse_star_expr_list (p, FALSE);
           if (node->b == NULL || !expect_op (p, PL_OP_COLON))
             return;
+          set_head_end (p, node);
           parse_block (p, &node->body, &node->n_body, "'for' statement", tok->line);
           set_end (p, node);
           g_ptr_array_add (out, node);
@@ -2224,6 +2350,7 @@ parse_statement (Parser    *p,
               advance (p);
               if (!expect_op (p, PL_OP_COLON))
                 return;
+              set_else (p, node, els);
               parse_block (p, &node->orelse, &node->n_orelse, "'else' statement", els->line);
             }
           return;
@@ -2261,13 +2388,28 @@ pl_parse_module (PlArena     *arena,
                  const char **err_kind,
                  GError     **error)
 {
+  return pl_parse_module_full (arena, source, length, FALSE, NULL, err_line, err_col, err_kind, error);
+}
+
+PlNode *
+pl_parse_module_full (PlArena     *arena,
+                      const char  *source,
+                      gsize        length,
+                      gboolean     recover,
+                      GArray      *comments,
+                      gint        *err_line,
+                      gint        *err_col,
+                      const char **err_kind,
+                      GError     **error)
+{
   Parser p = { 0, };
   GPtrArray *stmts;
   PlNode *module;
   GError *lex_error = NULL;
   gint line = 0, col = 0;
 
-  p.tokens = pl_lex (source, length, &line, &col, &lex_error);
+  p.recover = recover;
+  p.tokens = pl_lex_full (source, length, comments, &line, &col, &lex_error);
   if (p.tokens == NULL)
     {
       const char *msg = lex_error->message;

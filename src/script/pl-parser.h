@@ -22,4 +22,18 @@ PlNode *pl_parse_module (PlArena     *arena,
                          const char **err_kind,
                          GError     **error);
 
+/* The same, for editors. With @recover, a statement of a function body that
+ * has a syntax error becomes a PL_NODE_ERROR and parsing goes on (the
+ * module must then never run). @comments (nullable) receives the comments,
+ * as pl_lex_full() gives them. */
+PlNode *pl_parse_module_full (PlArena     *arena,
+                              const char  *source,
+                              gsize        length,
+                              gboolean     recover,
+                              GArray      *comments,
+                              gint        *err_line,
+                              gint        *err_col,
+                              const char **err_kind,
+                              GError     **error);
+
 G_END_DECLS

@@ -81,6 +81,17 @@ gint          pl_script_get_experiment_line (PlScript       *self,
 
 /* --- static structure, for editors (all strings owned by the script) ---- */
 
+/* Scripts an editor shows may have a statement that does not parse yet.
+ * This parse keeps such a statement of a function body in the structure
+ * (its outline item carries the error) and reads on; any other error fails
+ * it as pl_script_parse() fails. The comments are kept as well. A script
+ * parsed this way describes the text; it is never run (pl_interp_new()
+ * refuses it). */
+PlScript     *pl_script_parse_for_editor    (const char     *filename,
+                                             const char     *source,
+                                             gssize          length,
+                                             GError        **error);
+
 /* A statement: its extent (lines and columns from 1, the end one past the
  * last character) and its source text. */
 typedef struct
@@ -92,38 +103,91 @@ typedef struct
   const char *text;
 } PlScriptStatement;
 
-/* A top-level `def`: its name, parameters (with the source text of each
- * default, or NULL), and the statements of its body (top level of the body
- * only; compound statements span their whole block). */
+typedef enum
+{
+  PL_SCRIPT_KIND_SIMPLE,   /* an assignment, an expression, del, pass, ... */
+  PL_SCRIPT_KIND_IMPORT,   /* import ... or from ... import ... */
+  PL_SCRIPT_KIND_DEF,      /* the header of a def, up to its colon */
+  PL_SCRIPT_KIND_BLOCK,    /* the header of for, while, if, elif or else */
+} PlScriptKind;
+
+/* One line-level item of a body as an editor lays it out: a simple
+ * statement, or the header of a compound statement (whose block follows
+ * one level deeper). Statements sharing a line with `;` are one item each.
+ * A statement that did not parse (pl_script_parse_for_editor()) spans its
+ * logical line and has @error ("Kind: message") at @error_line and
+ * @error_col; it is a BLOCK when it ends in a colon over a block. */
 typedef struct
 {
-  const char              *name;
-  PlScriptStatement        def;           /* the whole definition */
-  guint                    n_params;
-  const char * const      *params;
-  const char * const      *defaults;
-  guint                    n_statements;
-  const PlScriptStatement *statements;
+  PlScriptStatement statement;
+  PlScriptKind      kind;
+  guint             depth;        /* 0 at the top of the body */
+  const char       *error;        /* NULL when it parses */
+  gint              error_line;
+  gint              error_col;
+} PlScriptOutlineItem;
+
+/* A top-level `def`: its name, parameters (with the source text of each
+ * default, or NULL), and the statements of its body (top level of the body
+ * only; compound statements span their whole block); the same body as an
+ * outline, every block's statements in it, one level deeper. */
+typedef struct
+{
+  const char                *name;
+  PlScriptStatement          def;           /* the whole definition */
+  PlScriptStatement          header;        /* `def name(params):` */
+  guint                      n_params;
+  const char * const        *params;
+  const char * const        *defaults;
+  guint                      n_statements;
+  const PlScriptStatement   *statements;
+  guint                      n_outline;
+  const PlScriptOutlineItem *outline;
 } PlScriptFunction;
 
+/* A pipeline argument read as `name` or `partial(name, args..., kw=value)`:
+ * the function's (dotted) name, NULL when the argument has neither form, and
+ * the source text of the arguments partial() passes on. */
+typedef struct
+{
+  const char              *function;
+  gboolean                 is_partial;
+  guint                    n_args;
+  const PlScriptStatement *args;
+  guint                    n_keywords;
+  const char * const      *keyword_names;
+  const PlScriptStatement *keyword_values;
+} PlScriptPartial;
+
 /* A utils.analyze_memory(...) call: the call, the source text of each
- * positional argument (the pipelines) and of each keyword argument. */
+ * positional argument (the pipelines, each also read as a partial) and of
+ * each keyword argument. */
 typedef struct
 {
   PlScriptStatement        call;
   guint                    n_pipelines;
   const PlScriptStatement *pipelines;
+  const PlScriptPartial   *partials;
   guint                    n_keywords;
   const char * const      *keyword_names;
   const PlScriptStatement *keyword_values;
 } PlScriptExperiment;
 
-guint                     pl_script_get_n_functions  (PlScript *self);
-const PlScriptFunction   *pl_script_get_function     (PlScript *self,
-                                                      guint     index);
+guint                      pl_script_get_n_functions     (PlScript *self);
+const PlScriptFunction    *pl_script_get_function        (PlScript *self,
+                                                          guint     index);
 /* The same calls as pl_script_get_experiment_line(), in the same order. */
-const PlScriptExperiment *pl_script_get_experiment   (PlScript *self,
-                                                      guint     index);
+const PlScriptExperiment  *pl_script_get_experiment      (PlScript *self,
+                                                          guint     index);
+/* The module as an outline: its statements outside function bodies (a def
+ * is one DEF item, its header; the function has the body). */
+guint                      pl_script_get_n_outline_items (PlScript *self);
+const PlScriptOutlineItem *pl_script_get_outline_item    (PlScript *self,
+                                                          guint     index);
+/* Every comment (from its '#' to the end of its line), in source order. */
+guint                      pl_script_get_n_comments      (PlScript *self);
+const PlScriptStatement   *pl_script_get_comment         (PlScript *self,
+                                                          guint     index);
 
 gboolean      pl_script_error_get_location  (const GError   *error,
                                              gint           *line,

@@ -106,6 +106,76 @@ row_entry (PlStepRow *row)
   return GTK_EDITABLE (entry);
 }
 
+/* The row's editor of a statement over several lines. */
+static GtkTextView *
+row_text_view (PlStepRow *row)
+{
+  GtkWidget *view = pl_test_find_widget (GTK_WIDGET (row), GTK_TYPE_TEXT_VIEW, 0);
+
+  g_assert_nonnull (view);
+  return GTK_TEXT_VIEW (view);
+}
+
+static char *
+buffer_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  guint *frames = data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Lets @widget's window draw a few frames, so that sizes are allocated. */
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  gboolean timed_out = FALSE;
+  guint tick = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+  guint timeout = g_timeout_add_seconds (5, pl_test_timeout_cb, &timed_out);
+
+  while (frames < 4 && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+  gtk_widget_remove_tick_callback (widget, tick);
+  pl_test_drain ();
+}
+
+/* Presses a key on @widget as its key controllers see it before the widget
+ * itself does (the capture phase, where the row listens). */
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  pl_test_drain ();
+  return handled;
+}
+
 static void
 activate_palette_item (Fixture    *f,
                        const char *id)
@@ -283,6 +353,246 @@ test_builder_arguments (Fixture       *f,
   g_assert_cmpstr (pl_pipeline_get_name (a), ==, "double");
 }
 
+static const char multi_line[] =
+  "import numpy as np\n"
+  "\n"
+  "\n"
+  "def fun2(x, y, z):\n"
+  "    r = ne.evaluate(\"x * y + z\",\n"
+  "                    local_dict={\"x\": x, \"y\": y, \"z\": z})\n"
+  "    m = np.where(x > 0.5,\n"
+  "                 x, 0)\n"
+  "    del m\n"
+  "\n"
+  "\n"
+  "utils.analyze_memory(\n"
+  "    partial(fun2, np.ones(10), np.ones(10), np.ones(10)),\n"
+  ")\n";
+
+static void
+load_multi_line (Fixture *f)
+{
+  g_assert_true (pl_document_load_text (f->document, multi_line));
+  pl_pipeline_editor_set_pipeline (f->editor, pl_document_get_pipeline (f->document, 0));
+  pl_test_drain ();
+}
+
+/* A statement over several lines shows in a text view with all its lines;
+ * one-line steps keep their entry. */
+static void
+test_builder_multi_line_shows (Fixture       *f,
+                               gconstpointer  data)
+{
+  PlStepRow *row;
+  GtkTextView *view;
+  g_autofree char *text = NULL;
+  GtkWidget *label;
+
+  load_multi_line (f);
+  row = step_row (f, 0);
+  view = row_text_view (row);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (view)));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (row_entry (row))));
+  g_assert_true (gtk_text_view_get_monospace (view));
+  text = buffer_text (view);
+  g_assert_cmpstr (text, ==, "r = ne.evaluate(\"x * y + z\",\n"
+                             "                local_dict={\"x\": x, \"y\": y, \"z\": z})");
+  /* It grows with its lines rather than scrolling them. */
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+    int two_lines, three_lines, entry;
+
+    gtk_widget_measure (scroller, GTK_ORIENTATION_VERTICAL, -1, &two_lines, NULL, NULL, NULL);
+    gtk_widget_measure (GTK_WIDGET (row_entry (step_row (f, 2))), GTK_ORIENTATION_VERTICAL, -1, &entry, NULL, NULL, NULL);
+    g_assert_cmpint (two_lines, >, entry);
+    /* Shown at that height, not scrolled in an entry's. */
+    wait_for_frames (scroller);
+    g_assert_cmpint (gtk_widget_get_height (scroller), ==, two_lines);
+    pl_step_set_code (pl_step_row_get_step (row), "r = ne.evaluate(\"x * y + z\",\n"
+                                               "                local_dict={\"x\": x, \"y\": y,\n"
+                                               "                            \"z\": z})");
+    pl_test_drain ();
+    gtk_widget_measure (scroller, GTK_ORIENTATION_VERTICAL, -1, &three_lines, NULL, NULL, NULL);
+    g_assert_cmpint (three_lines, >=, two_lines + (two_lines - entry) / 2);
+    pl_document_undo (f->document);
+    pl_pipeline_editor_set_pipeline (f->editor, pl_document_get_pipeline (f->document, 0));
+    pl_test_drain ();
+    row = step_row (f, 0);
+  }
+
+  /* The line number is the statement's first line; the next steps count
+   * the lines above them. */
+  label = pl_test_find_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, 0);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "5");
+  label = pl_test_find_widget (GTK_WIDGET (step_row (f, 1)), GTK_TYPE_LABEL, 0);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "7");
+  label = pl_test_find_widget (GTK_WIDGET (step_row (f, 2)), GTK_TYPE_LABEL, 0);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "9");
+
+  /* One line: the entry, as always. */
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (row_entry (step_row (f, 2)))));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (row_text_view (step_row (f, 2)))));
+
+  /* A hit on a continuation line selects the step. */
+  pl_pipeline_editor_select_line (f->editor, 8);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (step_row (f, 1)), "pl-selected-step"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (step_row (f, 0)), "pl-selected-step"));
+}
+
+/* Typing in the text view edits the step and the script; undo takes the
+ * edit back. */
+static void
+test_builder_multi_line_edit (Fixture       *f,
+                              gconstpointer  data)
+{
+  PlPipeline *a;
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  g_autofree char *text = NULL;
+
+  load_multi_line (f);
+  view = row_text_view (step_row (f, 1));
+  buffer = gtk_text_view_get_buffer (view);
+  /* After "x, 0": a third argument. */
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, 1, 17);
+  gtk_text_buffer_insert (buffer, &iter, ", dtype=None", -1);
+  pl_test_drain ();
+
+  a = pl_document_get_pipeline (f->document, 0);
+  g_assert_cmpstr (pl_step_get_code (pl_pipeline_get_step (a, 1)), ==,
+                   "m = np.where(x > 0.5,\n             x, 0, dtype=None)");
+  g_assert_nonnull (strstr (pl_document_get_text (f->document),
+                            "    m = np.where(x > 0.5,\n                 x, 0, dtype=None)\n    del m\n"));
+  g_assert_true (pl_document_get_modified (f->document));
+
+  pl_document_undo (f->document);
+  g_assert_cmpstr (pl_document_get_text (f->document), ==, multi_line);
+  pl_pipeline_editor_set_pipeline (f->editor, pl_document_get_pipeline (f->document, 0));
+  pl_test_drain ();
+  text = buffer_text (row_text_view (step_row (f, 1)));
+  g_assert_cmpstr (text, ==, "m = np.where(x > 0.5,\n             x, 0)");
+}
+
+/* A broken statement of several lines: the error under it, the place
+ * marked in its text, and Run disabled (the document is not valid). */
+static void
+test_builder_multi_line_error (Fixture       *f,
+                               gconstpointer  data)
+{
+  PlStepRow *row;
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  GtkWidget *revealer;
+
+  load_multi_line (f);
+  row = step_row (f, 1);
+  view = row_text_view (row);
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_set_text (buffer, "m = np.where(x > 0.5,\n             x +* 2, 0)", -1);
+  pl_test_drain ();
+
+  g_assert_false (pl_document_get_valid (f->document));
+  revealer = pl_test_find_widget (GTK_WIDGET (row), GTK_TYPE_REVEALER, 0);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (GTK_WIDGET (view)), "error") ||
+                 gtk_widget_has_css_class (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (view))), "error"));
+
+  /* The interpreter's place: line 2 of the step, at "* 2". */
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, 1, 16);
+  {
+    g_autoptr(GSList) tags = gtk_text_iter_get_tags (&iter);
+
+    g_assert_nonnull (tags);
+  }
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, 1, 13);
+  {
+    g_autoptr(GSList) tags = gtk_text_iter_get_tags (&iter);
+
+    g_assert_null (tags);
+  }
+
+  gtk_text_buffer_set_text (buffer, "m = np.where(x > 0.5,\n             x * 2, 0)", -1);
+  pl_test_drain ();
+  g_assert_true (pl_document_get_valid (f->document));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, 1, 16);
+  {
+    g_autoptr(GSList) tags = gtk_text_iter_get_tags (&iter);
+
+    g_assert_null (tags);
+  }
+}
+
+/* Enter keeps its meaning in a one-line step; Shift+Enter breaks the line,
+ * lined up under the open bracket, and the keyboard moves with the code
+ * into the text view. */
+static void
+test_builder_break_line (Fixture       *f,
+                         gconstpointer  data)
+{
+  PlPipeline *a = pl_document_get_pipeline (f->document, 0);
+  PlStepRow *row;
+  GtkEditable *entry;
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter cursor;
+  GtkWidget *focus;
+
+  activate_palette_item (f, "ones");
+  row = step_row (f, 0);
+  entry = row_entry (row);
+  gtk_editable_set_text (entry, "x = np.where(x > 0.5, x, 0)");
+  gtk_editable_set_position (entry, 22);
+
+  g_assert_false (press_key (GTK_WIDGET (entry), GDK_KEY_Return, 0));
+  g_assert_cmpstr (pl_step_get_code (pl_pipeline_get_step (a, 0)), ==, "x = np.where(x > 0.5, x, 0)");
+
+  g_assert_true (press_key (GTK_WIDGET (entry), GDK_KEY_Return, GDK_SHIFT_MASK));
+  g_assert_cmpstr (pl_step_get_code (pl_pipeline_get_step (a, 0)), ==, "x = np.where(x > 0.5,\n             x, 0)");
+  g_assert_nonnull (strstr (pl_document_get_text (f->document), "    x = np.where(x > 0.5,\n                 x, 0)\n"));
+
+  view = row_text_view (row);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (view)));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus == GTK_WIDGET (view));
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (gtk_text_iter_get_line (&cursor), ==, 1);
+  g_assert_cmpint (gtk_text_iter_get_line_offset (&cursor), ==, 13);
+
+  /* Ctrl+Enter is the window's (Run), not a line break. */
+  g_assert_false (press_key (GTK_WIDGET (view), GDK_KEY_Return, GDK_CONTROL_MASK));
+  g_assert_cmpstr (pl_step_get_code (pl_pipeline_get_step (a, 0)), ==, "x = np.where(x > 0.5,\n             x, 0)");
+
+  /* In the text view, Enter breaks a line too. */
+  gtk_text_buffer_get_end_iter (buffer, &cursor);
+  gtk_text_iter_backward_char (&cursor);
+  gtk_text_buffer_place_cursor (buffer, &cursor);
+  g_assert_true (press_key (GTK_WIDGET (view), GDK_KEY_Return, 0));
+  g_assert_cmpstr (pl_step_get_code (pl_pipeline_get_step (a, 0)), ==,
+                   "x = np.where(x > 0.5,\n             x, 0\n             )");
+
+  /* Joined back into one line, the step is an entry again, with the
+   * keyboard in it. */
+  gtk_text_buffer_set_text (buffer, "x = np.where(x > 0.5, x, 0)", -1);
+  pl_test_drain ();
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (entry)));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (view)));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)));
+  g_assert_true (pl_document_get_valid (f->document));
+
+  /* Lines pasted into the entry take the text view. */
+  gtk_editable_set_position (entry, -1);
+  gtk_editable_insert_text (entry, "\n", -1, &(int) { 27 });
+  pl_test_drain ();
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (view)));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (focus == GTK_WIDGET (view));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -293,6 +603,10 @@ main (int   argc,
   g_test_add ("/app/builder/add-edit", Fixture, NULL, fixture_setup, test_builder_add_edit, fixture_teardown);
   g_test_add ("/app/builder/reorder-delete", Fixture, NULL, fixture_setup, test_builder_reorder_delete, fixture_teardown);
   g_test_add ("/app/builder/arguments", Fixture, NULL, fixture_setup, test_builder_arguments, fixture_teardown);
+  g_test_add ("/app/builder/multi-line-shows", Fixture, NULL, fixture_setup, test_builder_multi_line_shows, fixture_teardown);
+  g_test_add ("/app/builder/multi-line-edit", Fixture, NULL, fixture_setup, test_builder_multi_line_edit, fixture_teardown);
+  g_test_add ("/app/builder/multi-line-error", Fixture, NULL, fixture_setup, test_builder_multi_line_error, fixture_teardown);
+  g_test_add ("/app/builder/break-line", Fixture, NULL, fixture_setup, test_builder_break_line, fixture_teardown);
 
   return g_test_run ();
 }

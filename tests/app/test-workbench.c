@@ -249,6 +249,59 @@ test_broken_script (Fixture       *f,
   g_assert_nonnull (strstr (f->failure, "utils.analyze_memory"));
 }
 
+/* Statements over several lines: the run reports each at its first line,
+ * and a line of the run (a continuation line too) selects its step. */
+static void
+test_multi_line_run (Fixture       *f,
+                     gconstpointer  data)
+{
+  PlDocument *document = pl_workbench_get_document (f->workbench);
+  PlLineTable *table;
+  GtkWidget *editor_b, *row;
+  PlPipeline *b;
+
+  pl_workbench_load (f->workbench,
+                     "import numpy as np\n"
+                     "import numexpr as ne\n"
+                     "from functools import partial\n"
+                     "\n"
+                     "\n"
+                     "def fun1(x):\n"
+                     "    y = np.where(x > 0.5,\n"
+                     "                 x, 0)\n"
+                     "    del y\n"
+                     "\n"
+                     "\n"
+                     "def fun2(x):\n"
+                     "    y = ne.evaluate(\"x * 2\",\n"
+                     "                    local_dict={\"x\": x})\n"
+                     "\n"
+                     "\n"
+                     "utils.analyze_memory(\n"
+                     "    partial(fun1, np.ones(100_000)),\n"
+                     "    partial(fun2, np.ones(100_000)),\n"
+                     ")\n");
+  g_assert_cmpstr (pl_workbench_get_view (f->workbench), ==, "builders");
+  g_assert_true (pl_workbench_get_can_run (f->workbench));
+  pl_workbench_run (f->workbench);
+  wait_for_run (f->workbench);
+  g_assert_null (f->failure);
+
+  table = PL_LINE_TABLE (pl_test_find_widget (GTK_WIDGET (f->workbench), PL_TYPE_LINE_TABLE, 0));
+  g_assert_cmpuint (pl_line_table_get_n_rows (table), ==, 3);
+  pl_line_table_sort_by (table, "line", FALSE);
+  g_assert_cmpint (pl_line_table_get_row_line (table, 0), ==, 7);
+  g_assert_cmpint (pl_line_table_get_row_line (table, 1), ==, 9);
+  g_assert_cmpint (pl_line_table_get_row_line (table, 2), ==, 13);
+
+  b = pl_document_get_pipeline (document, 1);
+  g_assert_true (pl_document_find_step (document, 14, NULL) == pl_pipeline_get_step (b, 0));
+  pl_workbench_select_line (f->workbench, 14);
+  editor_b = pl_test_find_widget (GTK_WIDGET (f->workbench), PL_TYPE_PIPELINE_EDITOR, 1);
+  row = pl_test_find_widget (editor_b, PL_TYPE_STEP_ROW, 0);
+  g_assert_true (gtk_widget_has_css_class (row, "pl-selected-step"));
+}
+
 static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
@@ -304,6 +357,7 @@ main (int   argc,
   g_test_add ("/app/workbench/build-and-run", Fixture, NULL, fixture_setup, test_build_and_run, fixture_teardown);
   g_test_add ("/app/workbench/invalid-step", Fixture, NULL, fixture_setup, test_invalid_step_blocks_run, fixture_teardown);
   g_test_add ("/app/workbench/broken-script", Fixture, NULL, fixture_setup, test_broken_script, fixture_teardown);
+  g_test_add ("/app/workbench/multi-line-run", Fixture, NULL, fixture_setup, test_multi_line_run, fixture_teardown);
   g_test_add ("/app/workbench/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
 
   return g_test_run ();

@@ -114,6 +114,14 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       g_assert (pl_script_error_get_location (error, &line, &col));
     }
   g_clear_error (&error);
+
+  /* The editors' parse reads the same input without running it. */
+  script = pl_script_parse_for_editor ("fuzz.py", (const char *) data, size, &error);
+  g_assert ((script == NULL) == (error != NULL));
+  if (script != NULL)
+    pl_script_unref (script);
+  g_clear_error (&error);
+
   __atomic_store_n (&deadline_us, 0, __ATOMIC_RELAXED);
   pl_engine_clear_interrupt ();
   return 0;

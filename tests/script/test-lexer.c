@@ -165,6 +165,47 @@ test_limits (void)
   g_assert_cmpstr (error->message, ==, "too many nested parentheses");
 }
 
+static void
+test_comments (void)
+{
+  const char *source =
+    "# top\n"
+    "x = f(1,  # one\n"
+    "      2)\n"
+    "    # indented, after a statement\n"
+    "s = '# not a comment'  # é\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) comments = g_array_new (FALSE, TRUE, sizeof (PlToken));
+  GArray *t = pl_lex_full (source, strlen (source), comments, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (t);
+  /* The tokens are those pl_lex() gives: no comment among them. */
+  for (guint i = 0; i < t->len; i++)
+    g_assert_cmpint (TOKEN (t, i)->kind, !=, PL_TOK_COMMENT);
+  pl_tokens_free (t);
+
+  g_assert_cmpuint (comments->len, ==, 4);
+  g_assert_cmpint (TOKEN (comments, 0)->kind, ==, PL_TOK_COMMENT);
+  g_assert_cmpstr (TOKEN (comments, 0)->text, ==, "# top");
+  g_assert_cmpint (TOKEN (comments, 0)->line, ==, 1);
+  g_assert_cmpint (TOKEN (comments, 0)->col, ==, 1);
+  g_assert_cmpint (TOKEN (comments, 0)->end_col, ==, 6);
+  /* Inside brackets too. */
+  g_assert_cmpstr (TOKEN (comments, 1)->text, ==, "# one");
+  g_assert_cmpint (TOKEN (comments, 1)->line, ==, 2);
+  g_assert_cmpint (TOKEN (comments, 1)->col, ==, 11);
+  g_assert_cmpstr (TOKEN (comments, 2)->text, ==, "# indented, after a statement");
+  g_assert_cmpint (TOKEN (comments, 2)->line, ==, 4);
+  g_assert_cmpint (TOKEN (comments, 2)->col, ==, 5);
+  /* Columns count characters, not bytes. */
+  g_assert_cmpstr (TOKEN (comments, 3)->text, ==, "# é");
+  g_assert_cmpint (TOKEN (comments, 3)->col, ==, 24);
+  g_assert_cmpint (TOKEN (comments, 3)->end_col, ==, 27);
+  for (guint i = 0; i < comments->len; i++)
+    g_free (TOKEN (comments, i)->text);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -178,5 +219,6 @@ main (int    argc,
   g_test_add_func ("/script/lexer/columns-utf8", test_columns_utf8);
   g_test_add_func ("/script/lexer/errors", test_errors);
   g_test_add_func ("/script/lexer/limits", test_limits);
+  g_test_add_func ("/script/lexer/comments", test_comments);
   return g_test_run ();
 }

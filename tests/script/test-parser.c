@@ -211,6 +211,283 @@ test_structure (void)
   g_assert_cmpstr (ex->keyword_values[0].text, ==, ".001");
 }
 
+static void
+test_outline (void)
+{
+  const char *source =
+    "import numpy as np\n"
+    "def fun2(x, y, z):\n"
+    "    r = ne.evaluate(\"x * y + z\",\n"
+    "                    local_dict={\"x\": x, \"y\": y, \"z\": z})\n"
+    "    for i in range(\n"
+    "            3):\n"
+    "        x = x * 2; y = y + 1\n"
+    "    else:\n"
+    "        pass\n"
+    "    if x is None:\n"
+    "        pass\n"
+    "    elif y:\n"
+    "        while z:\n"
+    "            z = 0\n"
+    "    else:\n"
+    "        del z\n"
+    "utils.analyze_memory(fun2)\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlScript) script = pl_script_parse ("s.py", source, -1, &error);
+  const PlScriptFunction *fn;
+  const PlScriptOutlineItem *it;
+  struct { gint line; guint depth; PlScriptKind kind; const char *text; } want[] = {
+    { 3, 0, PL_SCRIPT_KIND_SIMPLE, "r = ne.evaluate(\"x * y + z\",\n                    local_dict={\"x\": x, \"y\": y, \"z\": z})" },
+    { 5, 0, PL_SCRIPT_KIND_BLOCK, "for i in range(\n            3):" },
+    { 7, 1, PL_SCRIPT_KIND_SIMPLE, "x = x * 2" },
+    { 7, 1, PL_SCRIPT_KIND_SIMPLE, "y = y + 1" },
+    { 8, 0, PL_SCRIPT_KIND_BLOCK, "else:" },
+    { 9, 1, PL_SCRIPT_KIND_SIMPLE, "pass" },
+    { 10, 0, PL_SCRIPT_KIND_BLOCK, "if x is None:" },
+    { 11, 1, PL_SCRIPT_KIND_SIMPLE, "pass" },
+    { 12, 0, PL_SCRIPT_KIND_BLOCK, "elif y:" },
+    { 13, 1, PL_SCRIPT_KIND_BLOCK, "while z:" },
+    { 14, 2, PL_SCRIPT_KIND_SIMPLE, "z = 0" },
+    { 15, 0, PL_SCRIPT_KIND_BLOCK, "else:" },
+    { 16, 1, PL_SCRIPT_KIND_SIMPLE, "del z" },
+  };
+
+  g_assert_no_error (error);
+  fn = pl_script_get_function (script, 0);
+  g_assert_cmpstr (fn->header.text, ==, "def fun2(x, y, z):");
+  g_assert_cmpint (fn->header.line, ==, 2);
+  g_assert_cmpint (fn->header.end_col, ==, 19);
+  g_assert_cmpuint (fn->n_outline, ==, G_N_ELEMENTS (want));
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      it = &fn->outline[i];
+      g_assert_cmpint (it->statement.line, ==, want[i].line);
+      g_assert_cmpuint (it->depth, ==, want[i].depth);
+      g_assert_cmpint (it->kind, ==, want[i].kind);
+      g_assert_cmpstr (it->statement.text, ==, want[i].text);
+      g_assert_null (it->error);
+    }
+  /* A statement over several lines ends on its last line. */
+  g_assert_cmpint (fn->outline[0].statement.end_line, ==, 4);
+  g_assert_cmpint (fn->outline[0].statement.col, ==, 5);
+  g_assert_cmpint (fn->outline[1].statement.end_line, ==, 6);
+
+  /* The module's outline stops at the def's header. */
+  g_assert_cmpuint (pl_script_get_n_outline_items (script), ==, 3);
+  it = pl_script_get_outline_item (script, 0);
+  g_assert_cmpint (it->kind, ==, PL_SCRIPT_KIND_IMPORT);
+  g_assert_cmpstr (it->statement.text, ==, "import numpy as np");
+  it = pl_script_get_outline_item (script, 1);
+  g_assert_cmpint (it->kind, ==, PL_SCRIPT_KIND_DEF);
+  g_assert_cmpstr (it->statement.text, ==, "def fun2(x, y, z):");
+  it = pl_script_get_outline_item (script, 2);
+  g_assert_cmpint (it->kind, ==, PL_SCRIPT_KIND_SIMPLE);
+  g_assert_cmpint (it->statement.line, ==, 17);
+  g_assert_cmpstr (it->statement.text, ==, "utils.analyze_memory(fun2)");
+}
+
+static void
+test_partials (void)
+{
+  const char *source =
+    "utils.analyze_memory(\n"
+    "    partial(fun1, np.ones(8_000_000),\n"
+    "            0.5),\n"
+    "    partial(np.random.random, 500_000_0, dtype=np.float64),\n"
+    "    main,\n"
+    "    partial(f(1), 2),\n"
+    "    partial(),\n"
+    "    np.ones,\n"
+    "    partial(g, *args),\n"
+    ")\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlScript) script = pl_script_parse ("s.py", source, -1, &error);
+  const PlScriptExperiment *ex;
+  const PlScriptPartial *part;
+
+  g_assert_no_error (error);
+  ex = pl_script_get_experiment (script, 0);
+  g_assert_cmpuint (ex->n_pipelines, ==, 7);
+
+  part = &ex->partials[0];
+  g_assert_true (part->is_partial);
+  g_assert_cmpstr (part->function, ==, "fun1");
+  g_assert_cmpuint (part->n_args, ==, 2);
+  g_assert_cmpstr (part->args[0].text, ==, "np.ones(8_000_000)");
+  g_assert_cmpstr (part->args[1].text, ==, "0.5");
+  g_assert_cmpint (part->args[1].line, ==, 3);
+  g_assert_cmpuint (part->n_keywords, ==, 0);
+
+  part = &ex->partials[1];
+  g_assert_cmpstr (part->function, ==, "np.random.random");
+  g_assert_cmpuint (part->n_args, ==, 1);
+  g_assert_cmpuint (part->n_keywords, ==, 1);
+  g_assert_cmpstr (part->keyword_names[0], ==, "dtype");
+  g_assert_cmpstr (part->keyword_values[0].text, ==, "np.float64");
+
+  part = &ex->partials[2];
+  g_assert_false (part->is_partial);
+  g_assert_cmpstr (part->function, ==, "main");
+  g_assert_cmpuint (part->n_args, ==, 0);
+
+  /* Neither form: no function. */
+  g_assert_true (ex->partials[3].is_partial);
+  g_assert_null (ex->partials[3].function);
+  g_assert_true (ex->partials[4].is_partial);
+  g_assert_null (ex->partials[4].function);
+  g_assert_false (ex->partials[5].is_partial);
+  g_assert_null (ex->partials[5].function);
+  g_assert_null (ex->partials[6].function);
+}
+
+static void
+test_comments_in_structure (void)
+{
+  const char *source =
+    "# Section 4\n"
+    "def f(x):\n"
+    "    # double it\n"
+    "    x = x * 2  # in place? no\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlScript) script = pl_script_parse ("s.py", source, -1, &error);
+  const PlScriptStatement *c;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (pl_script_get_n_comments (script), ==, 3);
+  c = pl_script_get_comment (script, 1);
+  g_assert_cmpstr (c->text, ==, "# double it");
+  g_assert_cmpint (c->line, ==, 3);
+  g_assert_cmpint (c->col, ==, 5);
+  c = pl_script_get_comment (script, 2);
+  g_assert_cmpstr (c->text, ==, "# in place? no");
+  g_assert_cmpint (c->line, ==, 4);
+  g_assert_cmpint (c->col, ==, 16);
+}
+
+static void
+test_parse_for_editor (void)
+{
+  const char *source =
+    "def f(x):\n"
+    "    y = x +* 2\n"
+    "    for i in :\n"
+    "        x = (x *\n"
+    "             3)\n"
+    "    z = 1; w = = 2\n"
+    "    return y\n"
+    "utils.analyze_memory(partial(f, 1))\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PlScript) strict = pl_script_parse ("s.py", source, -1, &error);
+  g_autoptr(PlScript) script = NULL;
+  const PlScriptFunction *fn;
+  gint line = 0, col = 0;
+
+  /* The interpreter's parse refuses the script at its first error. */
+  g_assert_null (strict);
+  g_assert_true (pl_script_error_get_location (error, &line, &col));
+  g_assert_cmpint (line, ==, 2);
+  g_clear_error (&error);
+
+  script = pl_script_parse_for_editor ("s.py", source, -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (script);
+  g_assert_cmpuint (pl_script_get_n_functions (script), ==, 1);
+  g_assert_cmpuint (pl_script_get_n_experiments (script), ==, 1);
+  fn = pl_script_get_function (script, 0);
+  g_assert_cmpuint (fn->n_outline, ==, 5);
+
+  /* Each broken statement keeps its line, text and error. */
+  g_assert_cmpstr (fn->outline[0].statement.text, ==, "y = x +* 2");
+  g_assert_cmpstr (fn->outline[0].error, ==, "SyntaxError: invalid syntax");
+  g_assert_cmpint (fn->outline[0].error_line, ==, 2);
+  g_assert_cmpint (fn->outline[0].error_col, ==, 12);
+  g_assert_cmpint (fn->outline[0].kind, ==, PL_SCRIPT_KIND_SIMPLE);
+
+  /* A broken header still has its block under it. */
+  g_assert_cmpstr (fn->outline[1].statement.text, ==, "for i in :");
+  g_assert_nonnull (fn->outline[1].error);
+  g_assert_cmpint (fn->outline[1].kind, ==, PL_SCRIPT_KIND_BLOCK);
+  g_assert_cmpstr (fn->outline[2].statement.text, ==, "x = (x *\n             3)");
+  g_assert_cmpuint (fn->outline[2].depth, ==, 1);
+  g_assert_null (fn->outline[2].error);
+
+  /* One bad statement of a line takes the line. */
+  g_assert_cmpstr (fn->outline[3].statement.text, ==, "z = 1; w = = 2");
+  g_assert_nonnull (fn->outline[3].error);
+  g_assert_cmpint (fn->outline[3].error_col, ==, 16);
+  g_assert_cmpstr (fn->outline[4].statement.text, ==, "return y");
+  g_assert_null (fn->outline[4].error);
+
+  /* Such a script is never run. */
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*for_editor*");
+  g_assert_null (pl_interp_new (script, NULL, NULL));
+  g_test_assert_expected_messages ();
+
+  /* Errors no statement can hold fail the parse as they do for the
+   * interpreter: brackets, indentation, and statements outside functions. */
+  g_assert_null (pl_script_parse_for_editor ("s.py", "def f():\n    x = (1,\n", -1, &error));
+  g_assert_error (error, PL_ERROR, PL_ERROR_SYNTAX);
+  g_clear_error (&error);
+  g_assert_null (pl_script_parse_for_editor ("s.py", "def f():\n    x = 1\n        y = 2\n", -1, &error));
+  g_assert_nonnull (strstr (error->message, "IndentationError"));
+  g_clear_error (&error);
+  g_assert_null (pl_script_parse_for_editor ("s.py", "x = +* 2\n", -1, &error));
+  g_assert_nonnull (strstr (error->message, "s.py:1:6: error: SyntaxError"));
+  g_clear_error (&error);
+}
+
+/* Whatever the text, the editor's parse fails cleanly or gives a structure
+ * whose statements lie in the source: the broken-script corpus and the
+ * tutorial, each also cut short at every line. */
+static void
+test_parse_for_editor_corpus (void)
+{
+  const char *dirs[] = { "corpus", "tutorial" };
+  guint n_files = 0;
+
+  for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "script", dirs[d], NULL);
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *file = NULL;
+          g_autofree char *source = NULL;
+          gsize length;
+
+          if (!g_str_has_suffix (name, ".py"))
+            continue;
+          file = g_build_filename (path, name, NULL);
+          g_assert_true (g_file_get_contents (file, &source, &length, NULL));
+          n_files++;
+          for (gsize cut = 0; cut <= length; cut++)
+            {
+              g_autoptr(GError) error = NULL;
+              g_autoptr(PlScript) script = NULL;
+
+              if (cut < length && source[cut] != '\n')
+                continue;
+              script = pl_script_parse_for_editor (name, source, cut, &error);
+              g_assert_true ((script == NULL) != (error == NULL));
+              for (guint f = 0; script && f < pl_script_get_n_functions (script); f++)
+                {
+                  const PlScriptFunction *fn = pl_script_get_function (script, f);
+
+                  for (guint k = 0; k < fn->n_outline; k++)
+                    {
+                      g_assert_nonnull (strstr (source, fn->outline[k].statement.text));
+                      g_assert_cmpint (fn->outline[k].statement.line, >=, fn->header.line);
+                    }
+                }
+            }
+        }
+    }
+  g_assert_cmpuint (n_files, >, 100);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -222,5 +499,10 @@ main (int    argc,
   g_test_add_func ("/script/parser/errors", test_errors);
   g_test_add_func ("/script/parser/depth-limit", test_depth_limit);
   g_test_add_func ("/script/parser/structure", test_structure);
+  g_test_add_func ("/script/parser/outline", test_outline);
+  g_test_add_func ("/script/parser/partials", test_partials);
+  g_test_add_func ("/script/parser/comments", test_comments_in_structure);
+  g_test_add_func ("/script/parser/parse-for-editor", test_parse_for_editor);
+  g_test_add_func ("/script/parser/parse-for-editor-corpus", test_parse_for_editor_corpus);
   return g_test_run ();
 }
