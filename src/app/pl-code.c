@@ -488,3 +488,47 @@ pl_code_dup_identifiers (const char *code)
 
   return g_strv_builder_end (builder);
 }
+
+/**
+ * pl_code_dup_statement_at:
+ * @lines: the script's lines (NULL-terminated)
+ * @line: a line number, from 1
+ *
+ * The statement that starts at @line, as one line: a statement continued
+ * over the following lines (open brackets, a backslash) is joined with
+ * single spaces, so a table cell, a card or a row subtitle shows all of it.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL if @line is not
+ *   a line of @lines
+ */
+char *
+pl_code_dup_statement_at (const char * const *lines,
+                          int                 line)
+{
+  GString *text;
+  guint n;
+
+  g_return_val_if_fail (lines != NULL, NULL);
+
+  n = g_strv_length ((char **) lines);
+  if (line < 1 || (guint) line > n)
+    return NULL;
+
+  text = g_string_new (NULL);
+  for (guint i = line - 1; i < n; i++)
+    {
+      g_autofree char *piece = g_strstrip (g_strdup (lines[i]));
+      g_auto(GStrv) balanced = NULL;
+      gboolean backslash = g_str_has_suffix (piece, "\\");
+
+      if (backslash)
+        piece[strlen (piece) - 1] = '\0';
+      if (text->len > 0 && *piece != '\0')
+        g_string_append_c (text, ' ');
+      g_string_append (text, g_strchomp (piece));
+      balanced = pl_code_split_top_level (text->str, '\n');
+      if (balanced != NULL && !backslash)
+        break;
+    }
+  return g_string_free (text, FALSE);
+}

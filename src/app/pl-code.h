@@ -33,6 +33,10 @@ gboolean   pl_code_opens_block         (const char  *code);
 /* The name a statement assigns (`x = ...`, `x *= 2`, `for x in ...`,
  * `del x` gives NULL), or NULL. */
 char      *pl_code_dup_assigned_name   (const char  *code);
+/* The statement starting at @line of @lines (from 1), its continuation
+ * lines joined with single spaces; NULL past the end. */
+char      *pl_code_dup_statement_at    (const char * const *lines,
+                                        int                 line);
 /* Every identifier the statement mentions, outside strings. */
 GStrv      pl_code_dup_identifiers     (const char  *code);
 

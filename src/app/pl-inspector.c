@@ -6,6 +6,7 @@
 #include "engine/pl-dtype.h"
 #include "plot/pl-format.h"
 
+#include "pl-code.h"
 #include "pl-inspector.h"
 
 struct _PlInspector
@@ -51,12 +52,13 @@ describe_line (PlInspector *self,
 {
   if (line <= 0)
     return g_strdup (_("Made outside the pipeline’s lines"));
-  if (self->source_lines != NULL && (guint) line <= g_strv_length (self->source_lines))
+  if (self->source_lines != NULL)
     {
-      g_autofree char *code = g_strstrip (g_strdup (self->source_lines[line - 1]));
+      g_autofree char *code = pl_code_dup_statement_at ((const char * const *) self->source_lines, line);
 
-      /* Translators: where an array was made, e.g. "Line 5: a = np.ones(1000)". */
-      return g_strdup_printf (_("Line %d: %s"), line, code);
+      if (code != NULL)
+        /* Translators: where an array was made, e.g. "Line 5: a = np.ones(1000)". */
+        return g_strdup_printf (_("Line %d: %s"), line, code);
     }
   return g_strdup_printf (_("Line %d"), line);
 }

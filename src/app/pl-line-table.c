@@ -5,6 +5,7 @@
 
 #include "plot/pl-format.h"
 
+#include "pl-code.h"
 #include "pl-line-table.h"
 
 /* --- one row ------------------------------------------------------------ */
@@ -363,7 +364,6 @@ pl_line_table_set_run (PlLineTable *self,
 {
   g_auto(GStrv) lines = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n_lines = 0;
   gint64 heaviest_peak = G_MININT64;
   PlLineRow *heaviest = NULL;
 
@@ -371,10 +371,7 @@ pl_line_table_set_run (PlLineTable *self,
   g_return_if_fail (run == NULL || PL_IS_RUN (run));
 
   if (source != NULL)
-    {
-      lines = g_strsplit (source, "\n", -1);
-      n_lines = g_strv_length (lines);
-    }
+    lines = g_strsplit (source, "\n", -1);
 
   for (guint p = 0; run != NULL && p < pl_run_get_n_pipelines (run); p++)
     {
@@ -394,9 +391,8 @@ pl_line_table_set_run (PlLineTable *self,
           row->freed = stats[i].freed_bytes;
           row->peak = stats[i].peak_alloc_bytes;
           row->live = stats[i].live_alloc_bytes;
-          if (stats[i].line > 0 && (guint) stats[i].line <= n_lines)
-            row->code = g_strstrip (g_strdup (lines[stats[i].line - 1]));
-          else
+          row->code = lines != NULL ? pl_code_dup_statement_at ((const char * const *) lines, stats[i].line) : NULL;
+          if (row->code == NULL)
             row->code = g_strdup ("");
 
           if (row->peak > heaviest_peak)

@@ -6,6 +6,7 @@
 
 #include "plot/pl-format.h"
 
+#include "pl-code.h"
 #include "pl-plot-view-private.h"
 
 /* How close to a line mark a click must be, in logical pixels. */
@@ -240,8 +241,8 @@ pl_plot_view_dup_info (PlPlotView *self,
   time_text = pl_format_duration (time_ns / 1e9, 1);
   rss_text = pl_format_mebibytes (rss, 1);
   alloc_text = pl_format_mebibytes (alloc, 1);
-  if (line > 0 && self->source_lines != NULL && (guint) line <= g_strv_length (self->source_lines))
-    code = g_strstrip (g_strdup (self->source_lines[line - 1]));
+  if (self->source_lines != NULL)
+    code = pl_code_dup_statement_at ((const char * const *) self->source_lines, line);
 
   if (!markup)
     {

@@ -809,6 +809,40 @@ test_pipeline_variables (void)
   g_assert_true (pl_pipeline_check_arguments (p, NULL));
 }
 
+/* What the line table, the plot's card and the inspector show for a line. */
+static void
+test_code_statement_at (void)
+{
+  static const char *lines[] = {
+    "def f(x, y):",                                   /* 1 */
+    "    r = ne.evaluate(\"x * y\",",                  /* 2 */
+    "                    local_dict={\"x\": x,",        /* 3 */
+    "                                \"y\": y})  # comment",   /* 4 */
+    "    s = x + \\",                                  /* 5 */
+    "        y",                                        /* 6 */
+    "    t = \"(\"",                                   /* 7 */
+    "    u = (x",                                       /* 8 */
+    NULL,
+  };
+  g_autofree char *first = pl_code_dup_statement_at (lines, 1);
+  g_autofree char *call = pl_code_dup_statement_at (lines, 2);
+  g_autofree char *backslash = pl_code_dup_statement_at (lines, 5);
+  g_autofree char *string = pl_code_dup_statement_at (lines, 7);
+  g_autofree char *unclosed = pl_code_dup_statement_at (lines, 8);
+  g_autofree char *middle = pl_code_dup_statement_at (lines, 3);
+
+  g_assert_cmpstr (first, ==, "def f(x, y):");
+  g_assert_cmpstr (call, ==, "r = ne.evaluate(\"x * y\", local_dict={\"x\": x, \"y\": y})  # comment");
+  g_assert_cmpstr (backslash, ==, "s = x + y");
+  /* A bracket inside a string does not open anything. */
+  g_assert_cmpstr (string, ==, "t = \"(\"");
+  /* Never past the end. */
+  g_assert_cmpstr (unclosed, ==, "u = (x");
+  g_assert_nonnull (middle);
+  g_assert_null (pl_code_dup_statement_at (lines, 0));
+  g_assert_null (pl_code_dup_statement_at (lines, 9));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -817,6 +851,7 @@ main (int   argc,
 
   g_test_add_func ("/app/code/helpers", test_code_helpers);
   g_test_add_func ("/app/code/multi-line", test_code_multi_line);
+  g_test_add_func ("/app/code/statement-at", test_code_statement_at);
   g_test_add_func ("/app/document/default", test_document_default);
   g_test_add_func ("/app/document/parse-section4", test_document_parse_section4);
   g_test_add_func ("/app/document/edit", test_document_edit);
