@@ -72,6 +72,9 @@ describe_base (PlInspector *self,
 
   if (base == NULL)
     return g_strdup (_("view of an array made before the pipeline"));
+  if (base->variables != NULL)
+    /* Translators: "view of data", data being the variables naming the array. */
+    return g_strdup_printf (_("view of %s"), base->variables);
   if (base->argument && base->name != NULL)
     /* Translators: "view of x", x being the pipeline's parameter. */
     return g_strdup_printf (_("view of %s"), base->name);
@@ -141,14 +144,19 @@ pl_inspector_show (PlInspector *self,
       g_autofree char *data = NULL;
       g_autofree char *subtitle = NULL;
 
-      if (a->name != NULL)
-        /* Translators: an argument and its type, e.g. "x — float64 (8000000,)". */
-        title = g_strdup_printf (_("%s — %s"), a->name, type);
+      if (a->variables != NULL)
+        /* Translators: the variables naming an array and its type, e.g. "x — float64 (8000000,)". */
+        title = g_strdup_printf (_("%s — %s"), a->variables, type);
       else
         title = g_strdup (type);
 
-      origin = a->argument ? g_strdup (_("Argument, made before the measurement"))
-                           : describe_line (self, a->line);
+      if (a->argument && a->name != NULL)
+        /* Translators: "Argument x, made before the measurement". */
+        origin = g_strdup_printf (_("Argument %s, made before the measurement"), a->name);
+      else if (a->argument)
+        origin = g_strdup (_("Argument, made before the measurement"));
+      else
+        origin = describe_line (self, a->line);
       if (a->base_id != 0)
         data = describe_base (self, a->base_id);
       else if (a->reason >= 0)

@@ -50,6 +50,8 @@ typedef enum
   PL_ARRAY_EVENT_NEW,       /* made while recording */
   PL_ARRAY_EVENT_EXISTING,  /* alive before recording started (noted by the caller) */
   PL_ARRAY_EVENT_FREE,      /* its last reference went */
+  PL_ARRAY_EVENT_NAME,      /* @name now names array @array_id (0: no array;
+                             * a NULL name: every name is gone) */
 } PlArrayEventKind;
 
 /* Dimensions of a shape the log keeps; arrays with more keep their first. */
@@ -64,6 +66,7 @@ typedef struct
   guint64 span;         /* pl_alloc_get_span () when it happened */
   gint64  nbytes;       /* its elements' bytes (a view's, not its buffer's) */
   gint64  shape[PL_ARRAY_EVENT_MAX_DIMS];
+  const char *name;     /* PL_ARRAY_EVENT_NAME: a variable (an interned string) */
   gint32  line;         /* the line tag current when it happened */
   guint8  kind;         /* a PlArrayEventKind */
   guint8  dtype;        /* a PlDType */

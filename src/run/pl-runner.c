@@ -130,6 +130,26 @@ hook_frame_returning (gpointer      user_data,
   close_span (st, pl_alloc_now_ns ());
   pl_alloc_set_line (0);
   g_atomic_int_set (&st->current_line, 0);
+  /* The frame's variables go with it. */
+  pl_alloc_record_array (&(PlArrayEvent) { .kind = PL_ARRAY_EVENT_NAME });
+}
+
+/* The pipeline's variables, for the inspector: which array each names. */
+static void
+hook_local_bound (gpointer      user_data,
+                  gconstpointer code,
+                  const char   *name,
+                  PlArray      *array)
+{
+  RunState *st = user_data;
+  PlArrayEvent event = { .kind = PL_ARRAY_EVENT_NAME };
+
+  if (st->pipeline == NULL || st->code == NULL || code != st->code)
+    return;
+
+  event.name = g_intern_string (name);
+  event.array_id = array != NULL ? array->id : 0;
+  pl_alloc_record_array (&event);
 }
 
 static void
@@ -268,6 +288,7 @@ static const PlInterpHooks run_hooks = {
   .frame_returning = hook_frame_returning,
   .output = hook_output,
   .analyze_memory = hook_analyze_memory,
+  .local_bound = hook_local_bound,
 };
 
 static void

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine/pl-dtype.h"
@@ -9,6 +10,7 @@
 
 struct _PlSnapshot
 {
+  GStringChunk *names;  /* the arrays' variables */
   gint64  time_ns;
   GArray *arrays;     /* PlSnapshotArray */
   GArray *buffers;    /* PlSnapshotBuffer: those no array holds */
@@ -47,6 +49,13 @@ compare_arrays (gconstpointer a,
   if (x->time_ns != y->time_ns)
     return x->time_ns < y->time_ns ? -1 : 1;
   return x->array_id < y->array_id ? -1 : x->array_id > y->array_id;
+}
+
+static gint
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
 static gint
@@ -105,7 +114,8 @@ replay_buffers (PlPipelineRun *pipeline,
 static void
 replay_arrays (PlPipelineRun *pipeline,
                const Cut     *cut,
-               GHashTable    *alive)
+               GHashTable    *alive,
+               GHashTable    *variables)
 {
   const PlArrayEvent *events;
   gsize n_events;
@@ -122,6 +132,16 @@ replay_arrays (PlPipelineRun *pipeline,
       if (e->kind == PL_ARRAY_EVENT_FREE)
         {
           g_hash_table_remove (alive, &e->array_id);
+          continue;
+        }
+      if (e->kind == PL_ARRAY_EVENT_NAME)
+        {
+          if (e->name == NULL)
+            g_hash_table_remove_all (variables);
+          else if (e->array_id == 0)
+            g_hash_table_remove (variables, e->name);
+          else
+            g_hash_table_insert (variables, (gpointer) e->name, g_memdup2 (&e->array_id, sizeof e->array_id));
           continue;
         }
 
@@ -149,6 +169,35 @@ typedef struct
   gboolean owner_seen;
 } ArgumentBuffer;
 
+/* Gives each array alive the variables that name it ("a, b"). */
+static void
+name_arrays (PlSnapshot *self,
+             GHashTable *arrays,
+             GHashTable *variables)
+{
+  g_autofree const char **names = NULL;
+  guint n_names;
+
+  names = (const char **) g_hash_table_get_keys_as_array (variables, &n_names);
+  qsort (names, n_names, sizeof (char *), (GCompareFunc) compare_names);
+  for (guint i = 0; i < n_names; i++)
+    {
+      guint64 *array_id = g_hash_table_lookup (variables, names[i]);
+      PlSnapshotArray *a = g_hash_table_lookup (arrays, array_id);
+
+      if (a == NULL)
+        continue;
+      if (a->variables == NULL)
+        a->variables = g_string_chunk_insert (self->names, names[i]);
+      else
+        {
+          g_autofree char *joined = g_strdup_printf ("%s, %s", a->variables, names[i]);
+
+          a->variables = g_string_chunk_insert (self->names, joined);
+        }
+    }
+}
+
 static PlSnapshot *
 snapshot_new (PlPipelineRun *pipeline,
               const Cut     *cut)
@@ -157,6 +206,7 @@ snapshot_new (PlPipelineRun *pipeline,
   g_autoptr(GHashTable) arrays = NULL;
   g_autoptr(GHashTable) held = NULL;
   g_autoptr(GHashTable) argument_buffers = NULL;
+  g_autoptr(GHashTable) variables = NULL;
   PlSnapshot *self;
   GHashTableIter iter;
   gpointer value;
@@ -166,10 +216,13 @@ snapshot_new (PlPipelineRun *pipeline,
   held = g_hash_table_new (g_int64_hash, g_int64_equal);
   argument_buffers = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
 
+  variables = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   replay_buffers (pipeline, cut, buffers);
-  replay_arrays (pipeline, cut, arrays);
-
+  replay_arrays (pipeline, cut, arrays, variables);
   self = g_new0 (PlSnapshot, 1);
+  self->names = g_string_chunk_new (256);
+  name_arrays (self, arrays, variables);
+
   self->time_ns = cut->time_ns;
   self->arrays = g_array_new (FALSE, FALSE, sizeof (PlSnapshotArray));
   self->buffers = g_array_new (FALSE, FALSE, sizeof (PlSnapshotBuffer));
@@ -289,6 +342,7 @@ pl_snapshot_free (PlSnapshot *self)
     return;
   g_array_unref (self->arrays);
   g_array_unref (self->buffers);
+  g_string_chunk_free (self->names);
   g_free (self);
 }
 

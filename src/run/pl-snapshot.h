@@ -26,6 +26,8 @@ typedef struct
   gint32      line;           /* the line that made it (0: none) */
   gboolean    argument;       /* it existed before the pipeline started */
   const char *name;           /* the parameter an argument is bound to, or NULL */
+  const char *variables;      /* the pipeline's variables naming it then,
+                               * "a, b" (sorted), or NULL */
   gint        reason;         /* why its buffer was allocated (a PlAllocReason),
                                * or -1 when the pipeline did not allocate it */
 } PlSnapshotArray;

@@ -258,6 +258,24 @@ load_name (PlInterp *I,
   return TRUE;
 }
 
+static gboolean
+is_array_val (const PlVal *v)
+{
+  return v->kind == PL_V_ARRAY && !v->np_scalar;
+}
+
+/* Tells the hooks which array local @slot of the running frame names now. */
+static void
+notify_local (PlInterp *I,
+              gint      slot)
+{
+  const PlVal *v = &I->frame->locals[slot];
+
+  if (I->hooks.local_bound != NULL)
+    I->hooks.local_bound (I->user_data, I->frame->def, I->frame->def->locals[slot],
+                          is_array_val (v) ? v->arr : NULL);
+}
+
 /* Stores @value (taken) into a name; the old value dies after. */
 static void
 store_slot (PlInterp   *I,
@@ -270,6 +288,8 @@ store_slot (PlInterp   *I,
       PlVal *local = &I->frame->locals[slot];
       PlVal old = *local;
       *local = value;
+      if (is_array_val (&old) || is_array_val (local))
+        notify_local (I, slot);
       pl_val_clear (&old);
       return;
     }
@@ -1507,6 +1527,9 @@ call_function (PlInterp *I,
 
   frame.parent = I->frame;
   I->frame = &frame;
+  for (guint i = 0; i < n_params; i++)
+    if (is_array_val (&frame.locals[i]))
+      notify_local (I, i);
   I->call_depth++;
   flow = exec_block (I, def->body, def->n_body, &retval);
   if (I->hooks.frame_returning != NULL)
@@ -2231,7 +2254,16 @@ delete_target (PlInterp *I,
               locate (I, target);
               return FALSE;
             }
-          pl_val_clear (local);
+          if (is_array_val (local))
+            {
+              PlVal old = *local;
+
+              *local = (PlVal) { .kind = PL_V_UNBOUND };
+              notify_local (I, target->slot);
+              pl_val_clear (&old);
+            }
+          else
+            pl_val_clear (local);
           return TRUE;
         }
       if (!g_hash_table_contains (I->globals, target->str))

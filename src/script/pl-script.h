@@ -63,6 +63,15 @@ typedef struct
                                guint                   n_pipelines,
                                const PlAnalyzeOptions *options,
                                GError                **error);
+  /* A local variable of a frame of @code now names @array, or no array
+   * (NULL: it was deleted or holds another kind of value). Called for the
+   * parameters as the frame starts and for every later store or `del`
+   * that binds or unbinds an array; optional. @name lives as long as the
+   * script. */
+  void     (*local_bound)     (gpointer          user_data,
+                               gconstpointer     code,
+                               const char       *name,
+                               PlArray          *array);
 } PlInterpHooks;
 
 /* --- programs ----------------------------------------------------------- */

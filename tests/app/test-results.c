@@ -500,6 +500,8 @@ static const char inspector_source[] =
   "    b = a[::2]\n"                              /* 5 */
   "    c = x.T\n"                                 /* 6 */
   "    del b\n"                                   /* 7 */
+  "    v = a[::4]; w = v\n"                       /* 8 */
+  "    del a\n"                                   /* 9 */
   "utils.analyze_memory(partial(main, np.zeros((20, 5), dtype=np.int32)))\n";
 
 static void
@@ -524,26 +526,41 @@ test_inspector (void)
   pl_inspector_set_time (inspector, 0, 0);
   g_assert_cmpuint (pl_inspector_get_n_rows (inspector), ==, 1);
   text = pl_inspector_dup_row_text (inspector, 0);
-  g_assert_cmpstr (text, ==, "x — int32 (20, 5)\nArgument, made before the measurement · owns its data");
+  /* Before the function started, no variable names it yet. */
+  g_assert_cmpstr (text, ==, "int32 (20, 5)\nArgument x, made before the measurement · owns its data");
   g_clear_pointer (&text, g_free);
 
   /* After line 6: a owns its data, b views it, c views the argument. */
   g_assert_true (pl_inspector_set_line (inspector, 6));
   g_assert_cmpuint (pl_inspector_get_n_rows (inspector), ==, 4);
   g_assert_cmpint (pl_snapshot_get_allocated_bytes (pl_inspector_get_snapshot (inspector)), ==, 8000);
+  text = pl_inspector_dup_row_text (inspector, 0);
+  g_assert_cmpstr (text, ==, "x — int32 (20, 5)\nArgument x, made before the measurement · owns its data");
+  g_clear_pointer (&text, g_free);
   text = pl_inspector_dup_row_text (inspector, 1);
-  g_assert_cmpstr (text, ==, "float64 (1000,)\nLine 4: a = np.ones(1000) · owns its data (created)");
+  g_assert_cmpstr (text, ==, "a — float64 (1000,)\nLine 4: a = np.ones(1000) · owns its data (created)");
   g_clear_pointer (&text, g_free);
   text = pl_inspector_dup_row_text (inspector, 2);
-  g_assert_cmpstr (text, ==, "float64 (500,)\nLine 5: b = a[::2] · view of the array from line 4");
+  g_assert_cmpstr (text, ==, "b — float64 (500,)\nLine 5: b = a[::2] · view of a");
   g_clear_pointer (&text, g_free);
   text = pl_inspector_dup_row_text (inspector, 3);
-  g_assert_cmpstr (text, ==, "int32 (5, 20)\nLine 6: c = x.T · view of x");
+  g_assert_cmpstr (text, ==, "c — int32 (5, 20)\nLine 6: c = x.T · view of x");
   g_clear_pointer (&text, g_free);
 
   /* del b: the view goes, a stays. */
   g_assert_true (pl_inspector_set_line (inspector, 7));
   g_assert_cmpuint (pl_inspector_get_n_rows (inspector), ==, 3);
+
+  /* del a: a view still holds it, under no name; its view says whose
+   * data it is by the line that made it. */
+  g_assert_true (pl_inspector_set_line (inspector, 9));
+  g_assert_cmpuint (pl_inspector_get_n_rows (inspector), ==, 4);
+  text = pl_inspector_dup_row_text (inspector, 1);
+  g_assert_cmpstr (text, ==, "float64 (1000,)\nLine 4: a = np.ones(1000) · owns its data (created)");
+  g_clear_pointer (&text, g_free);
+  text = pl_inspector_dup_row_text (inspector, 3);
+  g_assert_cmpstr (text, ==, "v, w — float64 (250,)\nLine 8: v = a[::4]; w = v · view of the array from line 4");
+  g_clear_pointer (&text, g_free);
 
   g_assert_false (pl_inspector_set_line (inspector, 42));
   pl_inspector_set_run (inspector, NULL, NULL);

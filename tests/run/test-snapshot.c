@@ -108,6 +108,11 @@ test_views_and_copies (void)
     g_assert_cmpint (c->nbytes, ==, 4000);
     g_assert_cmpuint (pl_snapshot_get_n_views (s), ==, 1);
     g_assert_cmpint (pl_snapshot_get_allocated_bytes (s), ==, 12000);
+    /* The variables naming each array then. */
+    g_assert_cmpstr (pl_snapshot_get_array (s, 0)->variables, ==, "x");
+    g_assert_cmpstr (a->variables, ==, "a");
+    g_assert_cmpstr (b->variables, ==, "b");
+    g_assert_cmpstr (c->variables, ==, "c");
     g_assert_cmpuint (pl_snapshot_get_n_buffers (s), ==, 0);
     g_assert_true (pl_snapshot_lookup_array (s, a->array_id) == a);
   }
@@ -118,6 +123,9 @@ test_views_and_copies (void)
     g_autoptr(PlSnapshot) s9 = pl_snapshot_new_after_line (pipeline, 9);
 
     g_assert_cmpuint (pl_snapshot_get_n_arrays (s8), ==, 4);
+    /* `del a`: alive (b views it), but no variable names it. */
+    g_assert_null (array_of_line (s8, 5)->variables);
+    g_assert_cmpstr (array_of_line (s8, 6)->variables, ==, "b");
     g_assert_cmpuint (pl_snapshot_get_n_arrays (s9), ==, 2);
     g_assert_cmpint (pl_snapshot_get_allocated_bytes (s9), ==, 4000);
   }
@@ -150,11 +158,14 @@ test_views_and_copies (void)
     g_assert_cmpint (pl_snapshot_get_allocated_bytes (s), ==, 4000 + 4000 + 800000);
   }
 
-  /* After the return, only the argument (partial keeps it). */
+  /* After the return, only the argument (partial keeps it), and the
+   * function's variables are gone. */
   {
     g_autoptr(PlSnapshot) s = pl_snapshot_new_at_time (pipeline, pl_pipeline_run_get_total_time_ns (pipeline));
 
     g_assert_cmpuint (pl_snapshot_get_n_arrays (s), ==, 1);
+    g_assert_null (pl_snapshot_get_array (s, 0)->variables);
+    g_assert_cmpstr (pl_snapshot_get_array (s, 0)->name, ==, "x");
     g_assert_cmpint (pl_snapshot_get_allocated_bytes (s), ==, 0);
   }
 
@@ -243,6 +254,31 @@ test_loose_buffers (void)
   }
 }
 
+/* A parameter rebound to a result no longer names the argument; two names
+ * for one array are both given; a name rebound to a number names no array. */
+static void
+test_variables (void)
+{
+  g_autoptr(PlRun) run = run_source ("import numpy as np\n"         /* 1 */
+                                     "from functools import partial\n" /* 2 */
+                                     "def f(x):\n"                   /* 3 */
+                                     "    x = x * 2\n"               /* 4 */
+                                     "    y = x\n"                   /* 5 */
+                                     "    x = 3\n"                   /* 6 */
+                                     "utils.analyze_memory(partial(f, np.ones(10)))\n");
+  PlPipelineRun *pipeline = pl_run_get_pipeline (run, 0);
+  g_autoptr(PlSnapshot) s4 = pl_snapshot_new_after_line (pipeline, 4);
+  g_autoptr(PlSnapshot) s5 = pl_snapshot_new_after_line (pipeline, 5);
+  g_autoptr(PlSnapshot) s6 = pl_snapshot_new_after_line (pipeline, 6);
+
+  g_assert_true (pl_snapshot_get_array (s4, 0)->argument);
+  g_assert_null (pl_snapshot_get_array (s4, 0)->variables);
+  g_assert_cmpstr (pl_snapshot_get_array (s4, 0)->name, ==, "x");
+  g_assert_cmpstr (array_of_line (s4, 4)->variables, ==, "x");
+  g_assert_cmpstr (array_of_line (s5, 4)->variables, ==, "x, y");
+  g_assert_cmpstr (array_of_line (s6, 4)->variables, ==, "y");
+}
+
 static void
 test_format_shape (void)
 {
@@ -268,6 +304,7 @@ main (int   argc,
   g_test_add_func ("/run/snapshot/views-and-copies", test_views_and_copies);
   g_test_add_func ("/run/snapshot/view-argument", test_view_argument);
   g_test_add_func ("/run/snapshot/loose-buffers", test_loose_buffers);
+  g_test_add_func ("/run/snapshot/variables", test_variables);
   g_test_add_func ("/run/snapshot/format-shape", test_format_shape);
 
   return g_test_run ();

@@ -125,6 +125,7 @@ typedef struct
   GPtrArray    *names;
   GPtrArray    *codes;
   GString      *bound;       /* "name:nbytes " of each pipeline's bound arrays, "|" after each */
+  GString      *locals;      /* "name:nbytes " or "name:- " of each local_bound call */
   PlAnalyzeOptions options;
   gint          call_line;
   gboolean      fail_analyze;
@@ -178,6 +179,21 @@ on_bound_array (const char *name,
                           name ? name : "?", pl_array_get_nbytes (array));
 }
 
+static void
+on_local_bound (gpointer      user_data,
+                gconstpointer code,
+                const char   *name,
+                PlArray      *array)
+{
+  Rec *r = user_data;
+
+  g_assert_nonnull (code);
+  if (array != NULL)
+    g_string_append_printf (r->locals, "%s:%" G_GSIZE_FORMAT " ", name, pl_array_get_nbytes (array));
+  else
+    g_string_append_printf (r->locals, "%s:- ", name);
+}
+
 static gboolean
 on_analyze (gpointer                user_data,
             PlInterp               *interp,
@@ -222,6 +238,7 @@ rec_new (void)
   r->output = g_string_new (NULL);
   r->events = g_string_new (NULL);
   r->bound = g_string_new (NULL);
+  r->locals = g_string_new (NULL);
   r->names = g_ptr_array_new_with_free_func (g_free);
   r->codes = g_ptr_array_new ();
   return r;
@@ -233,6 +250,7 @@ rec_free (Rec *r)
   g_string_free (r->output, TRUE);
   g_string_free (r->events, TRUE);
   g_string_free (r->bound, TRUE);
+  g_string_free (r->locals, TRUE);
   g_ptr_array_unref (r->names);
   g_ptr_array_unref (r->codes);
   g_free (r);
@@ -246,7 +264,7 @@ run (const char  *source,
      Rec         *r,
      GError     **error)
 {
-  PlInterpHooks hooks = { on_line, on_return, on_output, on_analyze };
+  PlInterpHooks hooks = { on_line, on_return, on_output, on_analyze, on_local_bound };
   g_autoptr(PlScript) script = NULL;
   g_autoptr(PlInterp) interp = NULL;
 
@@ -256,6 +274,31 @@ run (const char  *source,
     return FALSE;
   interp = pl_interp_new (script, &hooks, r);
   return pl_interp_run (interp, error);
+}
+
+/* Which array each local variable names, as the inspector shows it. */
+static void
+test_local_bound (void)
+{
+  g_autoptr(Rec) r = rec_new ();
+  g_autoptr(GError) error = NULL;
+
+  run ("import numpy as np\n"
+       "g = np.ones(7)\n"                    /* module level: globals, not reported */
+       "def f(p, q=np.ones(2)):\n"
+       "    a = np.ones(3)\n"
+       "    b = a\n"
+       "    a = 5\n"
+       "    del b\n"
+       "    for i in range(2):\n"
+       "        c = np.ones(4)\n"
+       "    d = np.float64(2.0)\n"         /* a NumPy scalar is no array */
+       "    e, k = np.ones(5), 1\n"
+       "f(np.ones(1))\n",
+       r, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (r->locals->str, ==,
+                   "p:8 q:16 a:24 b:24 a:- b:- c:32 c:32 e:40 ");
 }
 
 /* The arrays a run notes as alive before a pipeline starts. */
@@ -576,7 +619,7 @@ test_cancel_sleep (void)
   pl_engine_clear_interrupt ();
   thread = g_thread_new ("interrupt", interrupt_soon, NULL);
   {
-    PlInterpHooks hooks = { on_line, on_return, on_output, on_analyze };
+    PlInterpHooks hooks = { on_line, on_return, on_output, on_analyze, on_local_bound };
     g_autoptr(PlScript) script = pl_script_parse ("s.py", "import time\ntime.sleep(1000)\n", -1, &error);
     g_autoptr(PlInterp) interp = pl_interp_new (script, &hooks, r);
     g_assert_false (pl_interp_run (interp, &error));
@@ -666,6 +709,7 @@ main (int    argc,
   g_test_add_func ("/script/interp/numexpr-last", test_numexpr_last);
   g_test_add_func ("/script/interp/callables", test_callables);
   g_test_add_func ("/script/interp/bound-arrays", test_bound_arrays);
+  g_test_add_func ("/script/interp/local-bound", test_local_bound);
   g_test_add_func ("/script/interp/experiments", test_experiments);
   g_test_add_func ("/script/interp/error-format", test_error_format);
   g_test_add_func ("/script/interp/cancel-loop", test_cancel_loop);
