@@ -8,6 +8,8 @@
 #include <adwaita.h>
 
 #include "app/pl-application.h"
+#include "app/pl-window.h"
+#include "app/pl-workbench.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +43,59 @@ pl_test_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Lets pending idles and redraws run. */
+static inline void
+pl_test_drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static inline gboolean
+pl_test_tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @check (@data) holds, failing after @seconds
+ * with the caller's location. A 10 ms tick re-checks conditions that no
+ * event announces. */
+#define pl_test_wait_until(check, data, seconds) \
+  pl_test_wait_until_at ((check), (data), (seconds), G_STRLOC)
+
+static inline void
+pl_test_wait_until_at (gboolean   (*check) (gpointer data),
+                       gpointer     data,
+                       guint        seconds,
+                       const char  *where)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (seconds, pl_test_timeout_cb, &timed_out);
+  guint tick = g_timeout_add (10, pl_test_tick_cb, NULL);
+
+  while (!check (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("%s: still waiting after %u s", where, seconds);
+  g_source_remove (timeout);
+  g_source_remove (tick);
+  pl_test_drain ();
+}
+
+static inline gboolean
+pl_test_run_ended (gpointer workbench)
+{
+  return !pl_workbench_get_running (workbench);
+}
+
+/* Waits until @workbench's run ends, failing after 30 s. */
+static inline void
+pl_test_wait_for_run (PlWorkbench *workbench)
+{
+  pl_test_wait_until (pl_test_run_ended, workbench, 30);
+}
+
 /* Iterates the main context until *@pointer becomes %NULL (a weak pointer
  * to an object that should go away), failing after a few seconds. */
 static inline void
@@ -54,14 +109,6 @@ pl_test_wait_for_null (gpointer *pointer)
 
   g_assert_false (timed_out);
   g_source_remove (id);
-}
-
-/* Lets pending idles and redraws run. */
-static inline void
-pl_test_drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 /* The application as main.c makes it, registered (so that startup has run)
@@ -181,6 +228,26 @@ pl_test_wait_for_frame (GtkWidget *widget)
   g_assert_false (timed_out);
   g_source_remove (id);
   g_signal_handler_disconnect (clock, handler);
+}
+
+/* The workbench of @window. */
+static inline PlWorkbench *
+pl_test_get_workbench (PlWindow *window)
+{
+  GtkWidget *workbench = pl_test_find_widget (GTK_WIDGET (window), PL_TYPE_WORKBENCH, 0);
+
+  g_assert_nonnull (workbench);
+  return PL_WORKBENCH (workbench);
+}
+
+/* Activates @action of @window as its menu, button or shortcut would. */
+static inline void
+pl_test_activate (PlWindow   *window,
+                  const char *action,
+                  GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
+  pl_test_drain ();
 }
 
 /* The text of the newest toast of @window (the message shown last), or

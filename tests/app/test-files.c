@@ -66,57 +66,10 @@ read_file (GFile *file)
   return contents;
 }
 
-static PlWorkbench *
-get_workbench (PlWindow *window)
-{
-  GtkWidget *workbench = pl_test_find_widget (GTK_WIDGET (window), PL_TYPE_WORKBENCH, 0);
-
-  g_assert_nonnull (workbench);
-  return PL_WORKBENCH (workbench);
-}
-
 static PlDocument *
 get_document (PlWindow *window)
 {
-  return pl_workbench_get_document (get_workbench (window));
-}
-
-static void
-activate (PlWindow   *window,
-          const char *action,
-          GVariant   *parameter)
-{
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
-  pl_test_drain ();
-}
-
-static gboolean
-tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until @check (@data) holds, failing after ten seconds.
- * A 10 ms tick re-checks conditions that no event announces. */
-#define wait_until(check, data) wait_until_at (check, data, G_STRLOC)
-
-static void
-wait_until_at (gboolean   (*check) (gpointer data),
-               gpointer     data,
-               const char  *where)
-{
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (10, pl_test_timeout_cb, &timed_out);
-  guint tick = g_timeout_add (10, tick_cb, NULL);
-
-  while (!check (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (timed_out)
-    g_error ("%s: still waiting after 10 s", where);
-  g_source_remove (timeout);
-  g_source_remove (tick);
-  pl_test_drain ();
+  return pl_workbench_get_document (pl_test_get_workbench (window));
 }
 
 /* Lets a file that is being read arrive (or not) and what follows settle:
@@ -155,7 +108,7 @@ wait_for_file (PlWindow *window,
 {
   WindowFile wf = { window, file };
 
-  wait_until (window_has_file, &wf);
+  pl_test_wait_until (window_has_file, &wf, 10);
 }
 
 static gboolean
@@ -173,7 +126,7 @@ wait_for_toast (PlWindow   *window,
 {
   gpointer args[2] = { window, (gpointer) message };
 
-  wait_until (toast_is, args);
+  pl_test_wait_until (toast_is, args, 10);
 }
 
 static guint
@@ -202,7 +155,7 @@ new_window_with_changes (PlApplication *app)
   PlWindow *window = pl_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  activate (window, "win.add-step", g_variant_new_string ("ones"));
+  pl_test_activate (window, "win.add-step", g_variant_new_string ("ones"));
   g_assert_true (pl_document_get_modified (get_document (window)));
   return window;
 }
@@ -269,7 +222,7 @@ test_drop_script (void)
 {
   PlApplication *app = pl_test_application_get ();
   PlWindow *window = pl_window_new (app);
-  PlWorkbench *workbench = get_workbench (window);
+  PlWorkbench *workbench = pl_test_get_workbench (window);
   g_autoptr(GFile) file = make_file ("dropped.py", script, -1);
   g_autoptr(GFile) second = make_file ("second.py", script, -1);
   GtkWidget *row;
@@ -441,7 +394,7 @@ wait_for_menu (PlWindow   *window,
 {
   MenuCheck check = { window, uri, listed };
 
-  wait_until (menu_lists, &check);
+  pl_test_wait_until (menu_lists, &check, 10);
 }
 
 static void
@@ -472,22 +425,22 @@ test_recent (void)
 
   /* Opening adds the script to the recent list and the Open menu. */
   pl_file_chooser_set_test_answer (opened);
-  activate (window, "win.open", NULL);
+  pl_test_activate (window, "win.open", NULL);
   wait_for_file (window, opened);
-  wait_until (recent_has, opened_uri);
+  pl_test_wait_until (recent_has, opened_uri, 10);
   wait_for_menu (window, opened_uri, TRUE);
 
   /* So does saving under a new name. */
-  activate (window, "win.add-step", g_variant_new_string ("zeros"));
+  pl_test_activate (window, "win.add-step", g_variant_new_string ("zeros"));
   pl_file_chooser_set_test_answer (saved);
-  activate (window, "win.save-as", NULL);
-  wait_until (recent_has, saved_uri);
+  pl_test_activate (window, "win.save-as", NULL);
+  pl_test_wait_until (recent_has, saved_uri, 10);
   wait_for_menu (window, saved_uri, TRUE);
   g_assert_true (g_file_equal (pl_window_get_file (window), saved));
 
   /* The menu's entry opens its script (in a new window: this one shows
    * one). */
-  activate (window, "win.open-recent", g_variant_new_string (opened_uri));
+  pl_test_activate (window, "win.open-recent", g_variant_new_string (opened_uri));
   for (int i = 0; i < 2000 && (second = find_window (app, opened)) == NULL; i++)
     {
       g_usleep (1000);
@@ -501,7 +454,7 @@ test_recent (void)
 
   /* A recent script deleted since is not listed once the list changes... */
   g_assert_true (drop_files (window, gone, NULL));
-  wait_until (recent_has, gone_uri);
+  pl_test_wait_until (recent_has, gone_uri, 10);
   wait_for_menu (window, gone_uri, TRUE);
   pl_test_application_close_all (app);
   window = pl_window_new (app);
@@ -513,7 +466,7 @@ test_recent (void)
 
   /* ...and if it is still asked for (a menu opened before it went), the
    * window says so, keeps what it shows, and the list forgets it. */
-  activate (window, "win.open-recent", g_variant_new_string (gone_uri));
+  pl_test_activate (window, "win.open-recent", g_variant_new_string (gone_uri));
   wait_for_toast (window, "Could not open “recent-gone.py”: it was moved or deleted");
   settle ();
   g_assert_null (pl_window_get_file (window));
@@ -538,7 +491,7 @@ test_open_dialog (void)
 
   /* Cancelled: nothing changes. */
   pl_file_chooser_set_test_answer (NULL);
-  activate (window, "win.open", NULL);
+  pl_test_activate (window, "win.open", NULL);
   settle ();
   g_assert_cmpuint (n_windows (app), ==, 1);
   g_assert_null (pl_window_get_file (window));
@@ -548,7 +501,7 @@ test_open_dialog (void)
 
   /* Chosen: it opens beside the unsaved script, which stays. */
   pl_file_chooser_set_test_answer (file);
-  activate (window, "win.open", NULL);
+  pl_test_activate (window, "win.open", NULL);
   for (int i = 0; i < 2000 && (opened = find_window (app, file)) == NULL; i++)
     {
       g_usleep (1000);
@@ -583,7 +536,7 @@ test_save_as_dialog (void)
 
   /* Cancelled: nothing is written, the changes stay unsaved. */
   pl_file_chooser_set_test_answer (NULL);
-  activate (window, "win.save", NULL);
+  pl_test_activate (window, "win.save", NULL);
   settle ();
   suggestion = pl_file_chooser_dup_test_suggestion ();
   g_assert_cmpstr (suggestion, ==, "pipeline.py");
@@ -593,17 +546,17 @@ test_save_as_dialog (void)
 
   /* Save of an untitled script asks where, and writes it there. */
   pl_file_chooser_set_test_answer (file);
-  activate (window, "win.save", NULL);
-  wait_until (not_modified, document);
+  pl_test_activate (window, "win.save", NULL);
+  pl_test_wait_until (not_modified, document, 10);
   contents = read_file (file);
   g_assert_cmpstr (contents, ==, pl_document_get_text (document));
   g_assert_true (g_file_equal (pl_window_get_file (window), file));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "dialog-saved.py – Peakline");
 
   /* Save As suggests the script's own name; cancelling keeps the file. */
-  activate (window, "win.add-step", g_variant_new_string ("sleep"));
+  pl_test_activate (window, "win.add-step", g_variant_new_string ("sleep"));
   pl_file_chooser_set_test_answer (NULL);
-  activate (window, "win.save-as", NULL);
+  pl_test_activate (window, "win.save-as", NULL);
   settle ();
   g_clear_pointer (&suggestion, g_free);
   suggestion = pl_file_chooser_dup_test_suggestion ();
@@ -655,18 +608,12 @@ test_unsaved_changes_save (void)
   pl_test_application_close_all (app);
 }
 
-static gboolean
-not_running (gpointer data)
-{
-  return !pl_workbench_get_running (data);
-}
-
 static void
 test_export_dialog (void)
 {
   PlApplication *app = pl_test_application_get ();
   PlWindow *window = pl_window_new (app);
-  PlWorkbench *workbench = get_workbench (window);
+  PlWorkbench *workbench = pl_test_get_workbench (window);
   g_autoptr(GFile) file = make_file ("export-me.py", script, -1);
   g_autofree char *png_path = temp_path ("exported.png");
   g_autoptr(GFile) png = g_file_new_for_path (png_path);
@@ -677,13 +624,13 @@ test_export_dialog (void)
   gtk_window_present (GTK_WINDOW (window));
   pl_window_open (window, file);
   wait_for_file (window, file);
-  activate (window, "win.run", NULL);
-  wait_until (not_running, workbench);
+  pl_test_activate (window, "win.run", NULL);
+  pl_test_wait_until (pl_test_run_ended, workbench, 10);
   g_assert_nonnull (pl_workbench_get_run (workbench));
 
   /* Cancelled: nothing is written. */
   pl_file_chooser_set_test_answer (NULL);
-  activate (window, "win.export", g_variant_new_string ("png"));
+  pl_test_activate (window, "win.export", g_variant_new_string ("png"));
   settle ();
   g_assert_false (g_file_query_exists (png, NULL));
   suggestion = pl_file_chooser_dup_test_suggestion ();
@@ -691,7 +638,7 @@ test_export_dialog (void)
 
   /* Chosen: the plot as PNG, at the size of the preferences. */
   pl_file_chooser_set_test_answer (png);
-  activate (window, "win.export", g_variant_new_string ("png"));
+  pl_test_activate (window, "win.export", g_variant_new_string ("png"));
   wait_for_toast (window, "Exported “exported.png”");
   texture = gdk_texture_new_from_file (png, &error);
   g_assert_no_error (error);
@@ -705,7 +652,7 @@ test_export_dialog (void)
     const char *toast;
 
     pl_file_chooser_set_test_answer (bad);
-    activate (window, "win.export", g_variant_new_string ("png"));
+    pl_test_activate (window, "win.export", g_variant_new_string ("png"));
     settle ();
     toast = pl_test_get_toast (GTK_WIDGET (window));
     g_assert_nonnull (toast);
@@ -779,7 +726,7 @@ check_unreadable (GFile      *file,
   GFile *files[1] = { file };
 
   gtk_window_present (GTK_WINDOW (window));
-  activate (window, "win.open-example", g_variant_new_string ("s3-del"));
+  pl_test_activate (window, "win.open-example", g_variant_new_string ("s3-del"));
   document = get_document (window);
   text = g_strdup (pl_document_get_text (document));
 
@@ -793,7 +740,7 @@ check_unreadable (GFile      *file,
 
   /* Save asks where (and is cancelled here): the file is as it was. */
   pl_file_chooser_set_test_answer (NULL);
-  activate (window, "win.save", NULL);
+  pl_test_activate (window, "win.save", NULL);
   settle ();
   after = read_file (file);
   g_assert_cmpstr (after, ==, before);
@@ -803,7 +750,7 @@ check_unreadable (GFile      *file,
   /* Dropped on such a window, the same file gives the same answer. */
   window = pl_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  activate (window, "win.open-example", g_variant_new_string ("s3-del"));
+  pl_test_activate (window, "win.open-example", g_variant_new_string ("s3-del"));
   document = get_document (window);
   g_assert_true (drop_files (window, file, NULL));
   wait_for_toast (window, message);

@@ -33,15 +33,6 @@ assert_close (gint64 measured,
              measured, expected, tolerance);
 }
 
-static PlWorkbench *
-get_workbench (PlWindow *window)
-{
-  GtkWidget *workbench = pl_test_find_widget (GTK_WIDGET (window), PL_TYPE_WORKBENCH, 0);
-
-  g_assert_nonnull (workbench);
-  return PL_WORKBENCH (workbench);
-}
-
 static void
 set_step_code (PlWindow   *window,
                guint       editor,
@@ -56,41 +47,30 @@ set_step_code (PlWindow   *window,
   gtk_editable_set_text (GTK_EDITABLE (entry), code);
 }
 
-static void
-activate (PlWindow   *window,
-          const char *action,
-          GVariant   *parameter)
+static gboolean
+window_has_a_file (gpointer window)
 {
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
-  pl_test_drain ();
-}
-
-static void
-wait_for_run (PlWorkbench *workbench)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, pl_test_timeout_cb, &timed_out);
-
-  while (pl_workbench_get_running (workbench) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-  pl_test_drain ();
+  return pl_window_get_file (window) != NULL;
 }
 
 static void
 wait_for_file (PlWindow *window)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, pl_test_timeout_cb, &timed_out);
+  pl_test_wait_until (window_has_a_file, window, 10);
+}
 
-  while (pl_window_get_file (window) == NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
+typedef struct
+{
+  PlDocument *document;
+  const char *needle;
+} TextCheck;
 
-  g_assert_false (timed_out);
-  g_source_remove (id);
-  pl_test_drain ();
+static gboolean
+document_shows (gpointer data)
+{
+  TextCheck *check = data;
+
+  return strstr (pl_document_get_text (check->document), check->needle) != NULL;
 }
 
 /* Waits until the document shows @needle (a file finished loading). */
@@ -98,16 +78,9 @@ static void
 wait_for_text (PlWorkbench *workbench,
                const char  *needle)
 {
-  PlDocument *document = pl_workbench_get_document (workbench);
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (10, pl_test_timeout_cb, &timed_out);
+  TextCheck check = { pl_workbench_get_document (workbench), needle };
 
-  while (strstr (pl_document_get_text (document), needle) == NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-  pl_test_drain ();
+  pl_test_wait_until (document_shows, &check, 10);
 }
 
 static void
@@ -156,7 +129,7 @@ test_window_build_run_export (void)
 {
   PlApplication *app = pl_test_application_get ();
   PlWindow *window = pl_window_new (app);
-  PlWorkbench *workbench = get_workbench (window);
+  PlWorkbench *workbench = pl_test_get_workbench (window);
   PlDocument *document = pl_workbench_get_document (workbench);
   PlLineTable *table;
   g_autofree char *png_path = temp_path ("memory.png");
@@ -178,15 +151,15 @@ test_window_build_run_export (void)
   g_assert_error (error, PL_ERROR, PL_ERROR_VALUE);
   g_clear_error (&error);
 
-  activate (window, "win.add-step", g_variant_new_string ("ones"));
+  pl_test_activate (window, "win.add-step", g_variant_new_string ("ones"));
   set_step_code (window, 0, 0, "x = np.ones(1_000_000)");
-  activate (window, "win.add-step", g_variant_new_string ("multiply-inplace"));
+  pl_test_activate (window, "win.add-step", g_variant_new_string ("multiply-inplace"));
   g_assert_cmpuint (pl_pipeline_get_n_steps (pl_document_get_pipeline (document, 0)), ==, 2);
   g_assert_true (pl_document_get_modified (document));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.run", NULL));
   g_assert_true (pl_workbench_get_running (workbench));
-  wait_for_run (workbench);
+  pl_test_wait_for_run (workbench);
   run = pl_workbench_get_run (workbench);
   g_assert_nonnull (run);
   assert_close (pl_pipeline_run_get_peak_alloc_bytes (pl_run_get_pipeline (run, 0)), FUN1_PEAK);
@@ -194,11 +167,11 @@ test_window_build_run_export (void)
   g_assert_cmpuint (pl_line_table_get_n_rows (table), ==, 2);
 
   /* Compare: B as a copy of A, reassigning instead. */
-  activate (window, "win.compare", NULL);
+  pl_test_activate (window, "win.compare", NULL);
   g_assert_true (pl_document_get_compare (document));
   set_step_code (window, 1, 1, "x = x * 2");
-  activate (window, "win.run", NULL);
-  wait_for_run (workbench);
+  pl_test_activate (window, "win.run", NULL);
+  pl_test_wait_for_run (workbench);
   run = pl_workbench_get_run (workbench);
   g_assert_cmpuint (pl_run_get_n_pipelines (run), ==, 2);
   assert_close (pl_pipeline_run_get_peak_alloc_bytes (pl_run_get_pipeline (run, 1)), FUN2_PEAK);
@@ -261,12 +234,12 @@ test_window_example (void)
 {
   PlApplication *app = pl_test_application_get ();
   PlWindow *window = pl_window_new (app);
-  PlWorkbench *workbench = get_workbench (window);
+  PlWorkbench *workbench = pl_test_get_workbench (window);
   PlDocument *document = pl_workbench_get_document (workbench);
   int index = pl_examples_find ("s4-chained-vs-factored");
 
   gtk_window_present (GTK_WINDOW (window));
-  activate (window, "win.open-example", g_variant_new_string ("s4-chained-vs-factored"));
+  pl_test_activate (window, "win.open-example", g_variant_new_string ("s4-chained-vs-factored"));
   g_assert_true (pl_document_get_compare (document));
   g_assert_false (pl_document_get_modified (document));
   g_assert_cmpstr (pl_workbench_get_description (workbench), ==, pl_examples_get_question (index));
@@ -281,7 +254,7 @@ test_window_open_broken (void)
 {
   PlApplication *app = pl_test_application_get ();
   PlWindow *window = pl_window_new (app);
-  PlWorkbench *workbench = get_workbench (window);
+  PlWorkbench *workbench = pl_test_get_workbench (window);
   PlDocument *document = pl_workbench_get_document (workbench);
   g_autofree char *path = temp_path ("broken.py");
   g_autofree char *path2 = temp_path ("broken2.py");
@@ -327,7 +300,7 @@ test_window_open_broken (void)
   g_assert_true (g_file_equal (pl_window_get_file (window), file2));
   g_assert_cmpstr (pl_workbench_get_view (workbench), ==, "source");
   g_assert_false (pl_document_get_structured (document));
-  activate (window, "win.run", NULL);
+  pl_test_activate (window, "win.run", NULL);
   g_assert_nonnull (failure);
   g_assert_nonnull (strstr (failure, "broken2.py:3:"));
 
@@ -354,7 +327,7 @@ test_window_open_missing (void)
   /* A new name is a script to write: the window keeps it, with the new
    * pipeline, and says that Save creates the file. */
   g_assert_true (pl_window_get_file (window) == file);
-  g_assert_false (pl_document_get_modified (pl_workbench_get_document (get_workbench (window))));
+  g_assert_false (pl_document_get_modified (pl_workbench_get_document (pl_test_get_workbench (window))));
   g_assert_false (g_file_query_exists (file, NULL));
 
   pl_test_application_close_all (app);
@@ -365,14 +338,14 @@ test_window_save (void)
 {
   PlApplication *app = pl_test_application_get ();
   PlWindow *window = pl_window_new (app);
-  PlWorkbench *workbench = get_workbench (window);
+  PlWorkbench *workbench = pl_test_get_workbench (window);
   PlDocument *document = pl_workbench_get_document (workbench);
   g_autofree char *path = temp_path ("saved.py");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *contents = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
-  activate (window, "win.add-step", g_variant_new_string ("zeros"));
+  pl_test_activate (window, "win.add-step", g_variant_new_string ("zeros"));
   g_assert_true (pl_document_get_modified (document));
 
   pl_window_save_to (window, file);
@@ -383,9 +356,9 @@ test_window_save (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "saved.py – Peakline");
 
   /* win.save writes the same file again. */
-  activate (window, "win.add-step", g_variant_new_string ("sleep"));
+  pl_test_activate (window, "win.add-step", g_variant_new_string ("sleep"));
   g_assert_true (pl_document_get_modified (document));
-  activate (window, "win.save", NULL);
+  pl_test_activate (window, "win.save", NULL);
   for (int i = 0; i < 500 && pl_document_get_modified (document); i++)
     {
       g_usleep (2000);
@@ -409,7 +382,7 @@ test_window_unsaved_changes (void)
   GtkWindow *dialog;
 
   gtk_window_present (GTK_WINDOW (window));
-  activate (window, "win.add-step", g_variant_new_string ("ones"));
+  pl_test_activate (window, "win.add-step", g_variant_new_string ("ones"));
 
   /* Closing asks first, and the window stays. */
   gtk_window_close (GTK_WINDOW (window));
@@ -458,7 +431,7 @@ test_window_plot_keys (void)
 {
   PlApplication *app = pl_test_application_get ();
   PlWindow *window = pl_window_new (app);
-  PlWorkbench *workbench = get_workbench (window);
+  PlWorkbench *workbench = pl_test_get_workbench (window);
   PlPlotView *plot = PL_PLOT_VIEW (pl_test_find_widget (GTK_WIDGET (window), PL_TYPE_PLOT_VIEW, 0));
   g_autofree char *description = NULL;
   PlPlotRect area;
@@ -470,9 +443,9 @@ test_window_plot_keys (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  activate (window, "win.open-example", g_variant_new_string (PL_EXAMPLE_FIRST_START));
-  activate (window, "win.run", NULL);
-  wait_for_run (workbench);
+  pl_test_activate (window, "win.open-example", g_variant_new_string (PL_EXAMPLE_FIRST_START));
+  pl_test_activate (window, "win.run", NULL);
+  pl_test_wait_for_run (workbench);
   run = pl_workbench_get_run (workbench);
   g_assert_cmpuint (pl_run_get_n_pipelines (run), ==, 2);
   g_assert_cmpuint (pl_plot_get_n_marks (run, 0), >=, 1);

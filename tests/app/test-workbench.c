@@ -41,21 +41,6 @@ on_failed (PlWorkbench *workbench,
   *out = g_strdup (message);
 }
 
-/* Iterates the main context until the run ends, failing after 30 s. */
-static void
-wait_for_run (PlWorkbench *workbench)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, pl_test_timeout_cb, &timed_out);
-
-  while (pl_workbench_get_running (workbench) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-  pl_test_drain ();
-}
-
 typedef struct
 {
   GtkWindow   *window;
@@ -131,7 +116,7 @@ test_build_and_run (Fixture       *f,
   pl_workbench_run (f->workbench);
   g_assert_true (pl_workbench_get_running (f->workbench));
   g_assert_false (pl_workbench_get_can_run (f->workbench));
-  wait_for_run (f->workbench);
+  pl_test_wait_for_run (f->workbench);
   g_assert_null (f->failure);
 
   run = pl_workbench_get_run (f->workbench);
@@ -155,7 +140,7 @@ test_build_and_run (Fixture       *f,
   g_assert_true (pl_document_get_compare (document));
   set_step_code (f->workbench, 1, 1, "x = x * 2");
   pl_workbench_run (f->workbench);
-  wait_for_run (f->workbench);
+  pl_test_wait_for_run (f->workbench);
   g_assert_null (f->failure);
   run = pl_workbench_get_run (f->workbench);
   g_assert_cmpuint (pl_run_get_n_pipelines (run), ==, 2);
@@ -226,7 +211,7 @@ test_broken_script (Fixture       *f,
                      "utils.analyze_memory(fun1)\n");
   g_assert_cmpstr (pl_workbench_get_view (f->workbench), ==, "builders");
   pl_workbench_run (f->workbench);
-  wait_for_run (f->workbench);
+  pl_test_wait_for_run (f->workbench);
   g_assert_nonnull (f->failure);
   g_assert_nonnull (strstr (f->failure, ":4:"));
   g_assert_nonnull (strstr (f->failure, "NameError"));
@@ -284,7 +269,7 @@ test_multi_line_run (Fixture       *f,
   g_assert_cmpstr (pl_workbench_get_view (f->workbench), ==, "builders");
   g_assert_true (pl_workbench_get_can_run (f->workbench));
   pl_workbench_run (f->workbench);
-  wait_for_run (f->workbench);
+  pl_test_wait_for_run (f->workbench);
   g_assert_null (f->failure);
 
   table = PL_LINE_TABLE (pl_test_find_widget (GTK_WIDGET (f->workbench), PL_TYPE_LINE_TABLE, 0));
@@ -326,7 +311,7 @@ test_cancel (Fixture       *f,
     }
   g_assert_cmpint (pl_alloc_get_line (), ==, 3);
   pl_workbench_cancel (f->workbench);
-  wait_for_run (f->workbench);
+  pl_test_wait_for_run (f->workbench);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
   g_assert_nonnull (f->failure);
   g_assert_null (pl_workbench_get_run (f->workbench));
