@@ -23,7 +23,6 @@ struct _PlInspector
   PlRun      *run;
   char      **source_lines;
   PlSnapshot *snapshot;
-  GPtrArray  *row_texts;   /* char *: "title\nsubtitle" of each row */
 };
 
 G_DEFINE_FINAL_TYPE (PlInspector, pl_inspector, ADW_TYPE_BIN)
@@ -107,7 +106,6 @@ add_row (PlInspector *self,
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), size_label);
   gtk_list_box_append (self->list, row);
-  g_ptr_array_add (self->row_texts, g_strdup_printf ("%s\n%s", title, subtitle));
 }
 
 static void
@@ -117,7 +115,6 @@ clear_rows (PlInspector *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
-  g_ptr_array_set_size (self->row_texts, 0);
 }
 
 static void
@@ -277,19 +274,29 @@ pl_inspector_get_snapshot (PlInspector *self)
 guint
 pl_inspector_get_n_rows (PlInspector *self)
 {
+  guint n = 0;
+
   g_return_val_if_fail (PL_IS_INSPECTOR (self), 0);
 
-  return self->row_texts->len;
+  while (gtk_list_box_get_row_at_index (self->list, n) != NULL)
+    n++;
+  return n;
 }
 
 char *
 pl_inspector_dup_row_text (PlInspector *self,
                            guint        index)
 {
-  g_return_val_if_fail (PL_IS_INSPECTOR (self), NULL);
-  g_return_val_if_fail (index < self->row_texts->len, NULL);
+  GtkListBoxRow *row;
 
-  return g_strdup (g_ptr_array_index (self->row_texts, index));
+  g_return_val_if_fail (PL_IS_INSPECTOR (self), NULL);
+
+  row = gtk_list_box_get_row_at_index (self->list, index);
+  g_return_val_if_fail (ADW_IS_ACTION_ROW (row), NULL);
+
+  return g_strdup_printf ("%s\n%s",
+                          adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                          adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
 }
 
 void
@@ -328,7 +335,6 @@ pl_inspector_finalize (GObject *object)
 
   g_clear_pointer (&self->source_lines, g_strfreev);
   g_clear_pointer (&self->snapshot, pl_snapshot_free);
-  g_clear_pointer (&self->row_texts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pl_inspector_parent_class)->finalize (object);
 }
@@ -353,7 +359,6 @@ static void
 pl_inspector_init (PlInspector *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->row_texts = g_ptr_array_new_with_free_func (g_free);
 }
 
 PlInspector *
